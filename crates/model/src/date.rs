@@ -1,0 +1,294 @@
+//! The cookie-date algorithm.
+//!
+//! RFC 6265 §5.1.1 (identical in RFC 6265bis §5.1.1): a tokenizer over a
+//! fixed delimiter set, then each token is tried as time, day-of-month, month
+//! and year, in that order, each at most once.
+
+use crate::time::{from_civil, Time};
+
+/// RFC 6265 §5.1.1 step 1: `delimiter = %x09 / %x20-2F / %x3B-40 / %x5B-60 / %x7B-7E`.
+#[inline]
+pub fn is_delimiter(b: u8) -> bool {
+    matches!(b, 0x09 | 0x20..=0x2F | 0x3B..=0x40 | 0x5B..=0x60 | 0x7B..=0x7E)
+}
+
+/// The fields the algorithm fills in (RFC 6265 §5.1.1 step 2).
+#[derive(Default)]
+struct Found {
+    time: Option<(u32, u32, u32)>,
+    day: Option<u32>,
+    month: Option<u32>,
+    year: Option<i64>,
+}
+
+/// RFC 6265 §5.1.1: parses a cookie-date; `None` when the algorithm fails.
+///
+/// The result is the UTC instant in seconds since the epoch, between
+/// 1601-01-01T00:00:00Z and 9999-12-31T23:59:59Z.
+pub fn parse_cookie_date(input: &[u8]) -> Option<Time> {
+    let mut found = Found::default();
+    // Step 1: divide the cookie-date into date-tokens.
+    for token in input.split(|&b| is_delimiter(b)).filter(|t| !t.is_empty()) {
+        // Step 2: process each date-token in order.
+        // Step 2.1: the time production, if not yet found.
+        if found.time.is_none() {
+            if let Some(hms) = match_time(token) {
+                found.time = Some(hms);
+                continue;
+            }
+        }
+        // Step 2.2: the day-of-month production.
+        if found.day.is_none() {
+            if let Some(day) = match_digits_then_junk(token, 1, 2) {
+                found.day = Some(day as u32);
+                continue;
+            }
+        }
+        // Step 2.3: the month production.
+        if found.month.is_none() {
+            if let Some(month) = match_month(token) {
+                found.month = Some(month);
+                continue;
+            }
+        }
+        // Step 2.4: the year production.
+        if found.year.is_none() {
+            if let Some(year) = match_digits_then_junk(token, 2, 4) {
+                found.year = Some(i64::from(year));
+                continue;
+            }
+        }
+    }
+    let (hour, minute, second) = found.time?;
+    let day = found.day?;
+    let month = found.month?;
+    let mut year = found.year?;
+    // Step 3: 70..=99 → 19xx.
+    if (70..=99).contains(&year) {
+        year += 1900;
+    }
+    // Step 4: 0..=69 → 20xx.
+    if (0..=69).contains(&year) {
+        year += 2000;
+    }
+    // Step 5: the range checks.
+    if !(1..=31).contains(&day) || year < 1601 || hour > 23 || minute > 59 || second > 59 {
+        return None;
+    }
+    // Step 6: the date must exist (no 30 February); Step 7: return it.
+    from_civil(year, month, day, hour, minute, second)
+}
+
+/// `1*<max>DIGIT [ non-digit *OCTET ]` with at least `min` digits: the shape of
+/// both `day-of-month` (1..2 digits) and `year` (2..4 digits).
+fn match_digits_then_junk(token: &[u8], min: usize, max: usize) -> Option<u32> {
+    let digits = token.iter().take_while(|b| b.is_ascii_digit()).count();
+    if digits < min || digits > max {
+        return None;
+    }
+    // After the digits comes either nothing or a non-digit (then anything);
+    // `digits` already stopped at the first non-digit, so only the count matters.
+    Some(digits_value(&token[..digits]))
+}
+
+/// `time = hms-time [ non-digit *OCTET ]`, `hms-time = time-field ":" time-field ":" time-field`,
+/// `time-field = 1*2DIGIT`.
+fn match_time(token: &[u8]) -> Option<(u32, u32, u32)> {
+    let mut rest = token;
+    let mut fields = [0u32; 3];
+    for (i, field) in fields.iter_mut().enumerate() {
+        let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+        if !(1..=2).contains(&digits) {
+            return None;
+        }
+        *field = digits_value(&rest[..digits]);
+        rest = &rest[digits..];
+        if i < 2 {
+            match rest.split_first() {
+                Some((b':', tail)) => rest = tail,
+                _ => return None,
+            }
+        }
+    }
+    // `rest` is empty or starts with a non-digit (a third digit stopped the
+    // count above and failed the 1*2DIGIT rule).
+    Some((fields[0], fields[1], fields[2]))
+}
+
+/// `month = ( "jan" / … / "dec" ) *OCTET`, case-insensitive on the first three octets.
+fn match_month(token: &[u8]) -> Option<u32> {
+    const MONTHS: [&[u8; 3]; 12] = [
+        b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov",
+        b"dec",
+    ];
+    let prefix = token.get(..3)?;
+    MONTHS
+        .iter()
+        .position(|m| prefix.eq_ignore_ascii_case(&m[..]))
+        .map(|i| i as u32 + 1)
+}
+
+fn digits_value(digits: &[u8]) -> u32 {
+    digits
+        .iter()
+        .fold(0, |acc, d| acc * 10 + u32::from(d - b'0'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::time::format_utc;
+
+    fn date(s: &str) -> Option<String> {
+        parse_cookie_date(s.as_bytes()).map(format_utc)
+    }
+
+    #[test]
+    fn rfc_6265_section_3_1_expires_example() {
+        // RFC 6265 §3.1: "Expires=Wed, 09 Jun 2021 10:18:14 GMT".
+        assert_eq!(
+            date("Wed, 09 Jun 2021 10:18:14 GMT").as_deref(),
+            Some("2021-06-09T10:18:14Z")
+        );
+    }
+
+    #[test]
+    fn the_three_http_date_formats() {
+        // RFC 1123, RFC 850 (two-digit year 94 → 1994 by step 3), asctime.
+        assert_eq!(
+            date("Sun, 06 Nov 1994 08:49:37 GMT").as_deref(),
+            Some("1994-11-06T08:49:37Z")
+        );
+        assert_eq!(
+            date("Sunday, 06-Nov-94 08:49:37 GMT").as_deref(),
+            Some("1994-11-06T08:49:37Z")
+        );
+        assert_eq!(
+            date("Sun Nov  6 08:49:37 1994").as_deref(),
+            Some("1994-11-06T08:49:37Z")
+        );
+    }
+
+    #[test]
+    fn two_digit_years_pivot_at_70() {
+        // Step 3: 70..=99 add 1900; step 4: 0..=69 add 2000.
+        assert_eq!(
+            date("1 Jan 70 00:00:00").as_deref(),
+            Some("1970-01-01T00:00:00Z")
+        );
+        assert_eq!(
+            date("1 Jan 69 00:00:00").as_deref(),
+            Some("2069-01-01T00:00:00Z")
+        );
+        assert_eq!(
+            date("1 Jan 00 00:00:00").as_deref(),
+            Some("2000-01-01T00:00:00Z")
+        );
+        assert_eq!(
+            date("1 Jan 99 00:00:00").as_deref(),
+            Some("1999-01-01T00:00:00Z")
+        );
+    }
+
+    #[test]
+    fn year_before_1601_fails() {
+        // Step 5: year-value less than 1601.
+        assert_eq!(date("1 Jan 1600 00:00:00"), None);
+        assert_eq!(
+            date("1 Jan 1601 00:00:00").as_deref(),
+            Some("1601-01-01T00:00:00Z")
+        );
+        assert_eq!(
+            date("31 Dec 9999 23:59:59").as_deref(),
+            Some("9999-12-31T23:59:59Z")
+        );
+    }
+
+    #[test]
+    fn impossible_dates_fail() {
+        // Step 6: no 30 February.
+        assert_eq!(date("30 Feb 2015 00:00:00"), None);
+        assert_eq!(
+            date("29 Feb 2016 00:00:00").as_deref(),
+            Some("2016-02-29T00:00:00Z")
+        );
+    }
+
+    #[test]
+    fn range_checks() {
+        // Step 5: day 1..=31, hour ≤ 23, minute ≤ 59, second ≤ 59.
+        assert_eq!(date("0 Jan 2015 00:00:00"), None);
+        assert_eq!(date("32 Jan 2015 00:00:00"), None);
+        assert_eq!(date("1 Jan 2015 24:00:00"), None);
+        assert_eq!(date("1 Jan 2015 00:60:00"), None);
+        assert_eq!(date("1 Jan 2015 00:00:60"), None);
+    }
+
+    #[test]
+    fn missing_field_fails() {
+        assert_eq!(date("Jan 2015 00:00:00"), None); // no day-of-month
+        assert_eq!(date("1 2015 00:00:00"), None); // "2015" cannot be a month
+        assert_eq!(date(""), None);
+    }
+
+    #[test]
+    fn first_match_order_day_before_year() {
+        // "2015" is 4 digits: not a day-of-month (1*2DIGIT), so it becomes the year;
+        // then "21" is the day.
+        assert_eq!(
+            date("2015 Oct 21 07:28:00").as_deref(),
+            Some("2015-10-21T07:28:00Z")
+        );
+        // "10" is taken as day-of-month first, "21" then becomes the (two-digit) year 2021.
+        assert_eq!(
+            date("10 21 Oct 07:28:00").as_deref(),
+            Some("2021-10-10T07:28:00Z")
+        );
+    }
+
+    #[test]
+    fn trailing_junk_after_digits_is_allowed() {
+        // day-of-month = 1*2DIGIT [ non-digit *OCTET ]
+        assert_eq!(
+            date("21st Oct 2015 07:28:00").as_deref(),
+            Some("2015-10-21T07:28:00Z")
+        );
+        // time = hms-time [ non-digit *OCTET ]
+        assert_eq!(
+            date("21 Oct 2015 07:28:00xyz").as_deref(),
+            Some("2015-10-21T07:28:00Z")
+        );
+        // month = "oct" *OCTET
+        assert_eq!(
+            date("21 October 2015 07:28:00").as_deref(),
+            Some("2015-10-21T07:28:00Z")
+        );
+    }
+
+    #[test]
+    fn three_digit_time_field_is_not_a_time() {
+        // time-field = 1*2DIGIT; "007:28:00" is no time, nor day, month or year
+        // (year needs the digits then a non-digit: "007" then ':' qualifies as year 7).
+        assert_eq!(date("21 Oct 007:28:00"), None);
+    }
+
+    #[test]
+    fn single_digit_time_fields() {
+        assert_eq!(
+            date("21 Oct 2015 7:8:9").as_deref(),
+            Some("2015-10-21T07:08:09Z")
+        );
+    }
+
+    #[test]
+    fn non_ascii_octets_are_non_delimiters() {
+        // 0x80-0xFF are non-delimiters: "21\xff" is a day-of-month with junk.
+        let mut input = b"21".to_vec();
+        input.push(0xFF);
+        input.extend_from_slice(b" Oct 2015 07:28:00");
+        assert_eq!(
+            parse_cookie_date(&input).map(format_utc).as_deref(),
+            Some("2015-10-21T07:28:00Z")
+        );
+    }
+}

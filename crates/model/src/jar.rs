@@ -1,0 +1,137 @@
+//! The model's public face: a cookie jar that follows one profile.
+
+use crate::cookie::Cookie;
+use crate::cookies_txt::{self, TxtError, TxtWriteError};
+use crate::outcome::{Evicted, Retrieval, StoreReport};
+use crate::profile::Profile;
+use crate::retrieval::retrieve;
+use crate::rule::Rule;
+use crate::same_site::RequestContext;
+use crate::storage::{expire, receive};
+use crate::store::Store;
+use crate::time::Time;
+use crate::uri::RequestUri;
+
+/// A reference cookie jar: a store plus the profile whose rules it follows.
+/// It has no clock: every operation takes `now`.
+#[derive(Debug, Clone)]
+pub struct Jar {
+    profile: Profile,
+    store: Store,
+}
+
+impl Jar {
+    /// An empty jar following `profile`.
+    pub fn new(profile: Profile) -> Jar {
+        Jar {
+            profile,
+            store: Store::new(),
+        }
+    }
+
+    /// The profile.
+    pub fn profile(&self) -> &Profile {
+        &self.profile
+    }
+
+    /// The store (read-only).
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Receives one Set-Cookie field value (or, with a non-HTTP context, one
+    /// `document.cookie` write) from `uri` at `now`, and reports the decision.
+    pub fn set_cookie(
+        &mut self,
+        uri: &RequestUri,
+        line: &[u8],
+        ctx: &RequestContext,
+        now: Time,
+    ) -> StoreReport {
+        receive(&mut self.store, &self.profile, uri, line, ctx, now)
+    }
+
+    /// The Cookie header (or `document.cookie` string) for `uri` in `ctx` at
+    /// `now`, with the cookies sent and those withheld and why.
+    pub fn cookie_header(
+        &mut self,
+        uri: &RequestUri,
+        ctx: &RequestContext,
+        now: Time,
+    ) -> Retrieval {
+        retrieve(&mut self.store, &self.profile, uri, ctx, now)
+    }
+
+    /// Lets time pass: evicts the cookies that have expired by `now`.
+    pub fn advance_to(&mut self, now: Time) -> Vec<Evicted> {
+        expire(&mut self.store, now)
+    }
+
+    /// "The current session is over": removes non-persistent cookies.
+    pub fn end_session(&mut self) -> Vec<Evicted> {
+        self.store
+            .remove_where(|c| !c.persistent)
+            .into_iter()
+            .map(|cookie| Evicted {
+                cookie,
+                rule: Rule::SessionEnded,
+            })
+            .collect()
+    }
+
+    /// The unexpired cookies at `now`, in creation order.
+    pub fn cookies(&mut self, now: Time) -> Vec<Cookie> {
+        expire(&mut self.store, now);
+        let mut all: Vec<Cookie> = self.store.iter().cloned().collect();
+        all.sort_by_key(|c| c.creation_order);
+        all
+    }
+
+    /// The number of cookies stored (expired ones included until the next
+    /// operation sweeps them).
+    pub fn len(&self) -> usize {
+        self.store.len()
+    }
+
+    /// Whether the jar holds no cookie.
+    pub fn is_empty(&self) -> bool {
+        self.store.is_empty()
+    }
+
+    /// Writes the unexpired cookies at `now` as a Netscape cookies.txt file.
+    pub fn to_cookies_txt(&mut self, now: Time) -> Result<Vec<u8>, TxtWriteError> {
+        cookies_txt::write(&self.cookies(now))
+    }
+
+    /// Reads a cookies.txt file into a new jar following `profile`, as at
+    /// `now` (creation and last-access times are `now`, in file order).
+    pub fn from_cookies_txt(profile: Profile, text: &[u8], now: Time) -> Result<Jar, TxtError> {
+        let mut jar = Jar::new(profile);
+        for mut cookie in cookies_txt::read(text, now)? {
+            cookie.creation_order = jar.store.take_order();
+            if let Some(i) = crate::storage::find_identity(&jar.store, &jar.profile, &cookie) {
+                let domain = cookie.domain.clone();
+                jar.store.remove(&domain, i);
+            }
+            jar.store.insert(cookie);
+        }
+        expire(&mut jar.store, now);
+        Ok(jar)
+    }
+
+    /// Saves to cookies.txt and loads the result back, as a browser restart
+    /// that keeps session cookies would.
+    pub fn reload(&mut self, now: Time) -> Result<(), TxtWriteError> {
+        let text = self.to_cookies_txt(now)?;
+        let reloaded = Jar::from_cookies_txt(self.profile.clone(), &text, now)
+            .map_err(|e| TxtWriteError::Unreadable(e.to_string()))?;
+        *self = reloaded;
+        Ok(())
+    }
+}
+
+impl Default for Jar {
+    fn default() -> Self {
+        Jar::new(Profile::default())
+    }
+}

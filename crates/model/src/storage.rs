@@ -1,0 +1,269 @@
+//! The storage model: "receive a cookie" (RFC 6265 §5.3, RFC 6265bis §5.7),
+//! step by step. Step numbers are bis's; the RFC 6265 step is named where it
+//! differs.
+
+use crate::cookie::Cookie;
+use crate::domain::{canonicalize_host, domain_match, is_public_suffix, netscape_enough_dots};
+use crate::limits::remove_excess;
+use crate::outcome::{Evicted, StoreReport};
+use crate::path::{default_path, path_match};
+use crate::prefixes::check_prefixes;
+use crate::profile::Profile;
+use crate::rule::Rule;
+use crate::same_site::{may_set, Api, RequestContext, SameSite};
+use crate::set_cookie::{parse_set_cookie, SetCookie};
+use crate::store::Store;
+use crate::time::{Time, LATEST};
+use crate::uri::RequestUri;
+
+/// Whether the request-uri denotes a "secure" connection under `profile`:
+/// `https`/`wss`, and in bis also potentially trustworthy hosts.
+pub fn is_secure_origin(uri: &RequestUri, profile: &Profile) -> bool {
+    uri.has_secure_scheme()
+        || (profile.trustworthy_is_secure && crate::domain::is_trustworthy_host(uri.host()))
+}
+
+/// Receives one Set-Cookie line (or non-HTTP write) from `uri` at `now`.
+pub fn receive(
+    store: &mut Store,
+    profile: &Profile,
+    uri: &RequestUri,
+    line: &[u8],
+    ctx: &RequestContext,
+    now: Time,
+) -> StoreReport {
+    // "Evict all expired cookies … at any time": before anything else.
+    let mut evicted = expire(store, now);
+    let parsed = match parse_set_cookie(line, profile, uri.path(), now) {
+        Ok(p) => p,
+        Err(rule) => return StoreReport::ignored(rule, Vec::new(), evicted),
+    };
+    let mut cookie = match create(store, profile, uri, &parsed, ctx, now) {
+        Ok(c) => c,
+        Err(rule) => return StoreReport::ignored(rule, parsed.notes, evicted),
+    };
+    // Step 23: replace a cookie with the same identity.
+    let mut replaced = false;
+    if let Some(i) = find_identity(store, profile, &cookie) {
+        let old = &store.in_domain(&cookie.domain)[i];
+        // Step 23.2 (6265 step 11.2): non-HTTP APIs may not overwrite HttpOnly.
+        if ctx.api == Api::NonHttp && old.http_only {
+            return StoreReport::ignored(Rule::HttpOnlyOverwrite, parsed.notes, evicted);
+        }
+        // Step 23.3: keep the old creation-time (and creation order).
+        cookie.creation_time = old.creation_time;
+        cookie.creation_order = old.creation_order;
+        // Step 23.4: remove the old cookie.
+        let domain = cookie.domain.clone();
+        store.remove(&domain, i);
+        replaced = true;
+    } else {
+        cookie.creation_order = store.take_order();
+    }
+    // A cookie that is already expired would be evicted at once: it is not kept.
+    if cookie.is_expired(now) {
+        return StoreReport {
+            decision: Rule::ExpiredOnArrival,
+            replaced,
+            cookie: None,
+            notes: parsed.notes,
+            evicted,
+        };
+    }
+    // Step 24: insert, then remove excess cookies.
+    let domain = cookie.domain.clone();
+    store.insert(cookie.clone());
+    evicted.extend(remove_excess(store, profile, &domain));
+    let kept = !evicted.iter().any(|e| {
+        e.cookie.creation_order == cookie.creation_order && e.cookie.domain == cookie.domain
+    });
+    let decision = if replaced {
+        Rule::Replaced
+    } else {
+        Rule::Stored
+    };
+    StoreReport {
+        decision: if kept {
+            decision
+        } else {
+            evicted.last().map_or(decision, |e| e.rule)
+        },
+        replaced,
+        cookie: kept.then_some(cookie),
+        notes: parsed.notes,
+        evicted,
+    }
+}
+
+/// Sweeps expired cookies, as evictions.
+pub(crate) fn expire(store: &mut Store, now: Time) -> Vec<Evicted> {
+    store
+        .remove_expired(now)
+        .into_iter()
+        .map(|cookie| Evicted {
+            cookie,
+            rule: Rule::EvictedExpired,
+        })
+        .collect()
+}
+
+/// Steps 2–22: builds the new cookie or names the rule that ignores it.
+fn create(
+    store: &Store,
+    profile: &Profile,
+    uri: &RequestUri,
+    p: &SetCookie<'_>,
+    ctx: &RequestContext,
+    now: Time,
+) -> Result<Cookie, Rule> {
+    // Step 2: empty name and empty value.
+    if p.name.is_empty() && p.value.is_empty() {
+        return Err(Rule::EmptyNameAndValue);
+    }
+    // Steps 3–4 were enforced while parsing (bis §5.6 steps 1 and 5).
+    // Step 6: expiry (Max-Age wins over Expires; otherwise a session cookie).
+    let (persistent, expiry_time) = match (p.max_age, p.expires) {
+        (Some(t), _) | (None, Some(t)) => (true, t),
+        (None, None) => (false, LATEST),
+    };
+    // Steps 7–10: the domain.
+    let (domain, host_only) = cookie_domain(profile, uri, p)?;
+    // Step 11: the path (last Path attribute, else the default-path).
+    let path = p
+        .path
+        .clone()
+        .unwrap_or_else(|| default_path(uri.path()).to_vec());
+    // Step 12: secure-only-flag.
+    let secure_origin = is_secure_origin(uri, profile);
+    // Step 13: a Secure cookie needs a secure origin (bis).
+    if profile.secure_needs_secure_origin && p.secure && !secure_origin {
+        return Err(Rule::SecureFromInsecureOrigin);
+    }
+    // Steps 14–15 (6265 steps 9–10): HttpOnly from a non-HTTP API.
+    if p.http_only && ctx.api == Api::NonHttp {
+        return Err(Rule::HttpOnlyFromNonHttp);
+    }
+    // Step 16: Strict Secure.
+    if profile.strict_secure
+        && !p.secure
+        && !secure_origin
+        && shadows_secure(store, p.name, &domain, &path)
+    {
+        return Err(Rule::StrictSecure);
+    }
+    // Steps 17–19: SameSite.
+    let same_site = if profile.same_site {
+        p.same_site.unwrap_or_default()
+    } else {
+        SameSite::Default
+    };
+    if profile.same_site {
+        // Step 18.
+        if !may_set(same_site, ctx) {
+            return Err(Rule::SameSiteCrossSiteSet);
+        }
+        // Step 19.
+        if same_site == SameSite::None && !p.secure {
+            return Err(Rule::SameSiteNoneInsecure);
+        }
+    }
+    // Steps 20–22: prefixes.
+    if profile.prefixes {
+        check_prefixes(p, host_only, &path)?;
+    }
+    Ok(Cookie {
+        name: p.name.to_vec(),
+        value: p.value.to_vec(),
+        domain,
+        path,
+        // Step 5.
+        creation_time: now,
+        last_access_time: now,
+        expiry_time,
+        persistent,
+        host_only,
+        secure_only: p.secure,
+        http_only: p.http_only,
+        same_site,
+        creation_order: 0,
+    })
+}
+
+/// Steps 7–10 (6265 steps 4–6): the cookie's domain and host-only-flag.
+fn cookie_domain(
+    profile: &Profile,
+    uri: &RequestUri,
+    p: &SetCookie<'_>,
+) -> Result<(String, bool), Rule> {
+    let host =
+        canonicalize_host(uri.host(), profile.strict_host_labels).ok_or(Rule::HostNotCanonical)?;
+    // Step 7: the last Domain attribute, else the empty string.
+    let attribute: &[u8] = p.domain.as_deref().unwrap_or(b"");
+    // Step 8: only CHAR (ASCII) octets.
+    if !attribute.is_ascii() {
+        return Err(if profile.reject_non_ascii_domain {
+            Rule::NonAsciiDomain
+        } else {
+            Rule::DomainMismatch
+        });
+    }
+    // ASCII was just checked, so this conversion is lossless.
+    let mut domain = String::from_utf8_lossy(attribute).into_owned();
+    // Seed 002: the Netscape dot rule and the leading dot of partial domains.
+    if profile.netscape_domain_rules && !domain.is_empty() {
+        let sent = p.domain_as_sent.unwrap_or(attribute);
+        if !netscape_enough_dots(sent) {
+            return Err(Rule::NetscapeDomainDots);
+        }
+        if !sent.starts_with(b".") && domain != host {
+            return Err(Rule::NetscapeDomainLeadingDot);
+        }
+    }
+    // Step 9 (6265 step 5): public suffixes.
+    if profile.reject_public_suffixes && !domain.is_empty() && is_public_suffix(&domain) {
+        if domain == host {
+            domain.clear();
+        } else {
+            return Err(Rule::PublicSuffix);
+        }
+    }
+    // Step 10 (6265 step 6).
+    if domain.is_empty() {
+        return Ok((host, true));
+    }
+    if !domain_match(&host, &domain) {
+        return Err(Rule::DomainMismatch);
+    }
+    Ok((domain, false))
+}
+
+/// Step 16: whether a secure cookie with this name exists whose domain
+/// domain-matches the new domain (or vice versa) and whose path the new path
+/// path-matches.
+fn shadows_secure(store: &Store, name: &[u8], domain: &str, path: &[u8]) -> bool {
+    store
+        .domains()
+        .filter(|d| domain_match(d, domain) || domain_match(domain, d))
+        .any(|d| {
+            store
+                .in_domain(d)
+                .iter()
+                .any(|c| c.secure_only && c.name == name && path_match(path, &c.path))
+        })
+}
+
+/// Step 23 (6265 step 11): the index, in its domain's bucket, of the cookie
+/// with the same identity: name, domain, path, and in bis the host-only-flag;
+/// names compare case-insensitively under the Netscape rules (seed 002).
+pub(crate) fn find_identity(store: &Store, profile: &Profile, new: &Cookie) -> Option<usize> {
+    store.in_domain(&new.domain).iter().position(|c| {
+        let same_name = if profile.case_insensitive_names {
+            c.name.eq_ignore_ascii_case(&new.name)
+        } else {
+            c.name == new.name
+        };
+        same_name
+            && c.path == new.path
+            && (!profile.host_only_in_key || c.host_only == new.host_only)
+    })
+}
