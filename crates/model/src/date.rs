@@ -1,6 +1,8 @@
 //! The cookie-date algorithm.
 //!
-//! RFC 6265 §5.1.1 (identical in RFC 6265bis §5.1.1): a tokenizer over a
+//! RFC 6265bis §5.1.1 (RFC 6265 §5.1.1 with Erratum 4148 applied: the
+//! `non-digit *OCTET` suffix of day-of-month, year and time is optional, as
+//! bis writes it, not required as RFC 6265 printed it): a tokenizer over a
 //! fixed delimiter set, then each token is tried as time, day-of-month, month
 //! and year, in that order, each at most once.
 
