@@ -30,8 +30,15 @@ pub fn explain(args: &ExplainArgs) -> Result<String> {
     let uri = RequestUri::parse(&args.url).with_context(|| format!("bad URL `{}`", args.url))?;
     let get_text = args.get.as_deref().unwrap_or(&args.url);
     let get = RequestUri::parse(get_text).with_context(|| format!("bad --get URL `{get_text}`"))?;
-    let profiles: Vec<ProfileId> = if args.profiles.is_empty() { ProfileId::ALL.to_vec() } else { args.profiles.clone() };
-    let mut jars: Vec<(ProfileId, Jar)> = profiles.iter().map(|&p| (p, Jar::new(Profile::for_id(p)))).collect();
+    let profiles: Vec<ProfileId> = if args.profiles.is_empty() {
+        ProfileId::ALL.to_vec()
+    } else {
+        args.profiles.clone()
+    };
+    let mut jars: Vec<(ProfileId, Jar)> = profiles
+        .iter()
+        .map(|&p| (p, Jar::new(Profile::for_id(p))))
+        .collect();
     let ctx = RequestContext::default();
     let width = profiles.iter().map(|p| p.name().len()).max().unwrap_or(8) + 2;
     let mut out = String::new();
@@ -49,10 +56,24 @@ pub fn explain(args: &ExplainArgs) -> Result<String> {
             writeln!(out, "  {:<width$}{verdict}", p.name())?;
             writeln!(out, "  {:<width$}  ↳ {}", "", report.decision.citation(*p))?;
             for note in &report.notes {
-                writeln!(out, "  {:<width$}  note: {} ({}; {})", "", note.attribute, note.rule.summary(), note.rule.citation(*p))?;
+                writeln!(
+                    out,
+                    "  {:<width$}  note: {} ({}; {})",
+                    "",
+                    note.attribute,
+                    note.rule.summary(),
+                    note.rule.citation(*p)
+                )?;
             }
             for e in &report.evicted {
-                writeln!(out, "  {:<width$}  evicted {}: {} ({})", "", e.cookie, e.rule.summary(), e.rule.citation(*p))?;
+                writeln!(
+                    out,
+                    "  {:<width$}  evicted {}: {} ({})",
+                    "",
+                    e.cookie,
+                    e.rule.summary(),
+                    e.rule.citation(*p)
+                )?;
             }
         }
     }
@@ -65,10 +86,23 @@ pub fn explain(args: &ExplainArgs) -> Result<String> {
         };
         writeln!(out, "  {:<width$}{header}", p.name())?;
         if let Some(rule) = r.aborted {
-            writeln!(out, "  {:<width$}  aborted: {} ({})", "", rule.summary(), rule.citation(*p))?;
+            writeln!(
+                out,
+                "  {:<width$}  aborted: {} ({})",
+                "",
+                rule.summary(),
+                rule.citation(*p)
+            )?;
         }
         for w in &r.withheld {
-            writeln!(out, "  {:<width$}  not sent {}: {} ({})", "", w.cookie, w.rule.summary(), w.rule.citation(*p))?;
+            writeln!(
+                out,
+                "  {:<width$}  not sent {}: {} ({})",
+                "",
+                w.cookie,
+                w.rule.summary(),
+                w.rule.citation(*p)
+            )?;
         }
     }
     Ok(out)
