@@ -1,0 +1,148 @@
+//! Which rule a finding is grouped under.
+//!
+//! For a Cookie header that differs, the pairs the subject sent that the
+//! model did not (extra) and those the model sent that the subject did not
+//! (missing) are compared:
+//!
+//! 1. same pairs in another order: `cookie-order` (RFC 6265 §5.4 step 2);
+//! 2. an extra pair: the rule by which the model kept it out — withheld at
+//!    this retrieval, ignored when it was set, or evicted;
+//! 3. a missing pair: the note the model made on the line that stored it
+//!    (an attribute it ignored or adjusted), or `replaced` when that line
+//!    replaced an older cookie;
+//! 4. otherwise the case's first citation (`cites rfc6265:5.1.4`).
+
+use super::finding::RuleKey;
+use crate::play::{CaseResult, StepRecord};
+use crate::vectors::{Case, Step};
+use cookiecheck_model::set_cookie::trim_wsp;
+use cookiecheck_model::{ProfileId, Rule};
+
+/// The rule for a header difference at step `index`.
+pub(super) fn header_rule(
+    case: &Case,
+    record: &CaseResult,
+    index: usize,
+    expected: &[u8],
+    actual: &[u8],
+) -> RuleKey {
+    let profile = record.profile;
+    let mut want = pairs(expected);
+    let mut got = pairs(actual);
+    want.sort();
+    got.sort();
+    if want == got {
+        return RuleKey {
+            code: "cookie-order".into(),
+            citation: "RFC 6265 §5.4 step 2".into(),
+        };
+    }
+    let extra: Vec<&[u8]> = got.iter().filter(|p| !want.contains(p)).copied().collect();
+    let missing: Vec<&[u8]> = want.iter().filter(|p| !got.contains(p)).copied().collect();
+    if let Some(rule) = extra
+        .iter()
+        .find_map(|p| why_not_sent(case, record, index, name_of(p)))
+    {
+        return key(rule, profile);
+    }
+    if let Some(rule) = missing
+        .iter()
+        .find_map(|p| why_stored(record, index, name_of(p)))
+    {
+        return key(rule, profile);
+    }
+    fallback(case)
+}
+
+/// The case's first citation.
+pub(super) fn fallback(case: &Case) -> RuleKey {
+    let cite = case
+        .cites
+        .first()
+        .map(ToString::to_string)
+        .unwrap_or_else(|| "(no citation)".into());
+    RuleKey {
+        code: format!("cites {cite}"),
+        citation: "the vector's citation".into(),
+    }
+}
+
+fn key(rule: Rule, profile: ProfileId) -> RuleKey {
+    RuleKey {
+        code: rule.code().to_string(),
+        citation: rule.citation(profile).to_string(),
+    }
+}
+
+/// The `name=value` pairs of a cookie-string (`; `-separated).
+fn pairs(header: &[u8]) -> Vec<&[u8]> {
+    if header.is_empty() {
+        return Vec::new();
+    }
+    header.split(|&b| b == b';').map(trim_wsp).collect()
+}
+
+fn name_of(pair: &[u8]) -> &[u8] {
+    match pair.iter().position(|&b| b == b'=') {
+        Some(i) => trim_wsp(&pair[..i]),
+        None => b"",
+    }
+}
+
+/// The name of the cookie a Set-Cookie line sets (as the model would read it).
+fn line_name(line: &[u8]) -> &[u8] {
+    let pair = line.split(|&b| b == b';').next().unwrap_or(line);
+    name_of(pair)
+}
+
+/// Why the model did not send a cookie named `name` at step `index`.
+fn why_not_sent(case: &Case, record: &CaseResult, index: usize, name: &[u8]) -> Option<Rule> {
+    if let Some(StepRecord::Get(r)) = record.steps.get(index) {
+        if let Some(w) = r.withheld.iter().find(|w| w.cookie.name == name) {
+            return Some(w.rule);
+        }
+    }
+    // Latest first: the last thing that happened to a cookie of that name.
+    for i in (0..index.min(record.steps.len())).rev() {
+        match (&case.steps[i], &record.steps[i]) {
+            (Step::Set { lines, .. }, StepRecord::Set(reports)) => {
+                for (line, report) in lines.iter().zip(reports).rev() {
+                    if let Some(e) = report.evicted.iter().find(|e| e.cookie.name == name) {
+                        return Some(e.rule);
+                    }
+                    if line_name(line) == name && !report.accepted() {
+                        return Some(report.decision);
+                    }
+                }
+            }
+            (_, StepRecord::Advance { evicted, .. } | StepRecord::EndSession(evicted)) => {
+                if let Some(e) = evicted.iter().find(|e| e.cookie.name == name) {
+                    return Some(e.rule);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// What the model noted on the line that stored the cookie named `name`.
+fn why_stored(record: &CaseResult, index: usize, name: &[u8]) -> Option<Rule> {
+    for step in record.steps[..index.min(record.steps.len())].iter().rev() {
+        if let StepRecord::Set(reports) = step {
+            for report in reports.iter().rev() {
+                let Some(cookie) = &report.cookie else {
+                    continue;
+                };
+                if cookie.name != name {
+                    continue;
+                }
+                if let Some(note) = report.notes.first() {
+                    return Some(note.rule);
+                }
+                return (report.decision == Rule::Replaced).then_some(Rule::Replaced);
+            }
+        }
+    }
+    None
+}

@@ -1,0 +1,316 @@
+//! Expected failures: `subjects/<subject>.toml` lists the cases a subject is
+//! known to fail, each with a written reason, checked both ways (house
+//! rule 7).
+//!
+//! ```toml
+//! ["path/path-match/prefix-is-not-enough"]
+//! reason = "the jar matches cookie paths as plain prefixes (RFC 6265 §5.1.4)"
+//!
+//! ["domain/ip/*"]
+//! reason = "…"
+//! profiles = ["rfc6265"]   # optional: only when the subject runs this profile
+//! ```
+//!
+//! A key is a case id or a glob over ids (`*` any run of characters, `?`
+//! one character). After a run, [`check`] sorts every case into expected
+//! failures, departures (failures not listed) and *unexpected passes*
+//! (listed but passed), and every entry that matched no case that ran is
+//! *stale*. Unexpected passes always fail a run; stale entries fail
+//! unfiltered runs.
+
+use crate::differ::Outcome;
+use crate::vectors::Location;
+use cookiecheck_model::ProfileId;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+/// An expected-failure file that cannot be used, with where and why.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ExpectedError {
+    /// TOML syntax or shape.
+    #[error("{at}: {message}")]
+    Syntax {
+        /// Where.
+        at: Location,
+        /// What the TOML reader said.
+        message: String,
+    },
+    /// An entry that is well-formed TOML but not a valid entry.
+    #[error("{at}: {message}")]
+    BadEntry {
+        /// Where.
+        at: Location,
+        /// What is wrong.
+        message: String,
+    },
+    /// The file cannot be read.
+    #[error("{}: {message}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The operating system's message.
+        message: String,
+    },
+}
+
+/// One entry: a case id or glob, the reason, and optionally the profiles.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// The id or glob.
+    pub pattern: String,
+    /// Why the subject fails these cases.
+    pub reason: String,
+    /// The profiles the entry applies to (`None`: every profile).
+    pub profiles: Option<Vec<ProfileId>>,
+    /// Where the entry's key is.
+    pub location: Location,
+}
+
+impl Entry {
+    /// Whether the entry covers `id` run under `profile`.
+    pub fn covers(&self, id: &str, profile: ProfileId) -> bool {
+        self.profiles
+            .as_ref()
+            .map_or(true, |p| p.contains(&profile))
+            && glob_match(&self.pattern, id)
+    }
+}
+
+/// A subject's expected-failure list.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ExpectedFailures {
+    /// The entries, in file order.
+    pub entries: Vec<Entry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntry {
+    reason: Spanned<String>,
+    profiles: Option<Spanned<Vec<String>>>,
+}
+
+impl ExpectedFailures {
+    /// Reads `path`; a missing file is an empty list.
+    pub fn load(path: &Path) -> Result<ExpectedFailures, ExpectedError> {
+        match std::fs::read_to_string(path) {
+            Ok(text) => ExpectedFailures::parse(path, &text),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(ExpectedFailures::default()),
+            Err(e) => Err(ExpectedError::Io {
+                path: path.to_path_buf(),
+                message: e.to_string(),
+            }),
+        }
+    }
+
+    /// Parses the text of a file named `path` (used in errors only).
+    pub fn parse(path: &Path, text: &str) -> Result<ExpectedFailures, ExpectedError> {
+        let raw: BTreeMap<Spanned<String>, Spanned<RawEntry>> =
+            toml::from_str(text).map_err(|e| ExpectedError::Syntax {
+                at: Location::at_span(path, text, e.span()),
+                message: e.message().trim().to_string(),
+            })?;
+        let mut entries = Vec::new();
+        for (key, entry) in raw {
+            let at = Location::at_span(path, text, Some(key.span()));
+            let bad = |at: Location, message: String| ExpectedError::BadEntry { at, message };
+            let pattern = key.into_inner();
+            let valid =
+                |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || "-/*?".contains(c);
+            if pattern.is_empty() || !pattern.chars().all(valid) {
+                return Err(bad(
+                    at,
+                    format!("`{pattern}` is not a case id or glob ([a-z0-9-/] with * and ?)"),
+                ));
+            }
+            let span = entry.span();
+            let entry = entry.into_inner();
+            let reason_at = Location::at_span(path, text, Some(entry.reason.span()));
+            let reason = entry.reason.into_inner().trim().to_string();
+            if reason.is_empty() {
+                return Err(bad(reason_at, format!("`{pattern}`: the reason is empty")));
+            }
+            let profiles = match entry.profiles {
+                None => None,
+                Some(list) => {
+                    let list_at = Location::at_span(path, text, Some(list.span()));
+                    let names = list.into_inner();
+                    if names.is_empty() {
+                        return Err(bad(list_at, format!("`{pattern}`: `profiles` is empty")));
+                    }
+                    let parsed: Result<Vec<ProfileId>, _> =
+                        names.iter().map(|n| n.parse()).collect();
+                    Some(parsed.map_err(|e| bad(list_at, format!("`{pattern}`: {e}")))?)
+                }
+            };
+            let _ = span;
+            entries.push(Entry {
+                pattern,
+                reason,
+                profiles,
+                location: at,
+            });
+        }
+        entries.sort_by(|a, b| a.location.cmp(&b.location));
+        Ok(ExpectedFailures { entries })
+    }
+
+    /// The first entry covering `id` under `profile`.
+    pub fn lookup(&self, id: &str, profile: ProfileId) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.covers(id, profile))
+    }
+}
+
+/// `*` matches any run of characters (slashes included), `?` exactly one.
+pub fn glob_match(pattern: &str, text: &str) -> bool {
+    let (p, t): (Vec<char>, Vec<char>) = (pattern.chars().collect(), text.chars().collect());
+    // Iterative matching with one backtrack point for the last `*`.
+    let (mut pi, mut ti) = (0, 0);
+    let mut star: Option<(usize, usize)> = None;
+    while ti < t.len() {
+        if pi < p.len() && (p[pi] == '?' || p[pi] == t[ti]) {
+            pi += 1;
+            ti += 1;
+        } else if pi < p.len() && p[pi] == '*' {
+            star = Some((pi, ti));
+            pi += 1;
+        } else if let Some((sp, st)) = star {
+            pi = sp + 1;
+            ti = st + 1;
+            star = Some((sp, st + 1));
+        } else {
+            return false;
+        }
+    }
+    p[pi..].iter().all(|&c| c == '*')
+}
+
+/// How one case came out against the expected-failure list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Listed {
+    /// Passed, not listed.
+    Pass,
+    /// Failed and listed: fine.
+    ExpectedFailure,
+    /// Failed and not listed: a departure.
+    Departure,
+    /// Listed, but passed: the list is out of date (fails the run).
+    UnexpectedPass,
+    /// Not run (unsupported or not applicable).
+    NotRun,
+}
+
+/// The verdict on a whole run of one subject against its list.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListCheck {
+    /// Listed cases that passed: `(case id, entry pattern)`.
+    pub unexpected_passes: Vec<(String, String)>,
+    /// Entries that matched no case that ran (reported only when `stale` was asked).
+    pub stale: Vec<Entry>,
+}
+
+impl ListCheck {
+    /// Whether the list is exact.
+    pub fn is_clean(&self) -> bool {
+        self.unexpected_passes.is_empty() && self.stale.is_empty()
+    }
+}
+
+/// Classifies one outcome.
+pub fn classify(
+    list: &ExpectedFailures,
+    id: &str,
+    profile: ProfileId,
+    outcome: &Outcome,
+) -> Listed {
+    let listed = list.lookup(id, profile).is_some();
+    match (outcome, listed) {
+        (Outcome::Pass, false) => Listed::Pass,
+        (Outcome::Pass, true) => Listed::UnexpectedPass,
+        (Outcome::Fail(_), true) => Listed::ExpectedFailure,
+        (Outcome::Fail(_), false) => Listed::Departure,
+        (Outcome::Unsupported(_) | Outcome::NotApplicable, _) => Listed::NotRun,
+    }
+}
+
+/// Checks `list` against the outcomes of a run under `profile`. With
+/// `find_stale` (unfiltered runs), entries that covered no case that ran
+/// (passed or failed) are reported as stale.
+pub fn check<'a>(
+    list: &ExpectedFailures,
+    profile: ProfileId,
+    outcomes: impl IntoIterator<Item = (&'a str, &'a Outcome)>,
+    find_stale: bool,
+) -> ListCheck {
+    let mut used = vec![false; list.entries.len()];
+    let mut result = ListCheck::default();
+    for (id, outcome) in outcomes {
+        if matches!(outcome, Outcome::Unsupported(_) | Outcome::NotApplicable) {
+            continue;
+        }
+        for (i, entry) in list.entries.iter().enumerate() {
+            if entry.covers(id, profile) {
+                used[i] = true;
+            }
+        }
+        if let (Outcome::Pass, Some(entry)) = (outcome, list.lookup(id, profile)) {
+            result
+                .unexpected_passes
+                .push((id.to_string(), entry.pattern.clone()));
+        }
+    }
+    if find_stale {
+        result.stale = list
+            .entries
+            .iter()
+            .zip(&used)
+            .filter(|(e, used)| {
+                !**used && e.profiles.as_ref().map_or(true, |p| p.contains(&profile))
+            })
+            .map(|(e, _)| e.clone())
+            .collect();
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn globs_match_ids() {
+        assert!(glob_match("domain/ip/*", "domain/ip/v4-literal"));
+        assert!(glob_match(
+            "*/secure-*",
+            "secure/attribute/secure-from-http"
+        ));
+        assert!(glob_match("a?c", "abc"));
+        assert!(!glob_match("domain/ip", "domain/ip/v4"));
+        assert!(!glob_match("a*z", "abc"));
+        assert!(glob_match("*", ""));
+    }
+
+    #[test]
+    fn entries_need_a_reason_and_known_profiles() {
+        let path = Path::new("subjects/x.toml");
+        let ok = ExpectedFailures::parse(
+            path,
+            "[\"a/b/c\"]\nreason = \"why\"\nprofiles = [\"rfc6265\"]\n",
+        );
+        assert_eq!(ok.map(|l| l.entries.len()), Ok(1));
+        let empty = ExpectedFailures::parse(path, "[\"a/b/c\"]\nreason = \" \"\n");
+        assert!(matches!(empty, Err(ExpectedError::BadEntry { ref at, .. }) if at.line == 2));
+        let profile = ExpectedFailures::parse(
+            path,
+            "[\"a/b/c\"]\nreason = \"r\"\nprofiles = [\"rfc2965\"]\n",
+        );
+        assert!(matches!(profile, Err(ExpectedError::BadEntry { ref at, .. }) if at.line == 3));
+        let unknown = ExpectedFailures::parse(path, "[\"a/b/c\"]\nreason = \"r\"\nwhy = 1\n");
+        assert!(matches!(unknown, Err(ExpectedError::Syntax { ref at, .. }) if at.line == 3));
+        let bad_id = ExpectedFailures::parse(path, "\n[\"A B\"]\nreason = \"r\"\n");
+        assert!(matches!(bad_id, Err(ExpectedError::BadEntry { ref at, .. }) if at.line == 2));
+    }
+}

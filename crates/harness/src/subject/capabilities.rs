@@ -1,0 +1,243 @@
+//! What a subject claims to support, and what a case needs.
+//!
+//! A case that needs a capability the subject lacks is reported as
+//! *unsupported*: counted, never failed (house rule 6). The rules that derive
+//! a case's needs from its steps are in [`needs`], one per [`Need`].
+
+use crate::vectors::{Capability, Case, Step};
+use cookiecheck_model::{Api, Profile, ProfileId, SiteStatus};
+use std::fmt;
+
+/// A subject's declaration, made once, up front.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Capabilities {
+    /// The rule set the subject claims to follow: the model runs under this
+    /// profile, and cases that do not apply to it are not applicable.
+    pub profile: ProfileId,
+    /// The subject takes the virtual `now` (otherwise it reads its own clock).
+    pub clock: bool,
+    /// The subject only parses lines ([`super::Subject::parse`]); it has no jar.
+    pub parser_only: bool,
+    /// The subject has a non-HTTP API (`document.cookie`).
+    pub non_http: bool,
+    /// The subject knows SameSite and is told each request's same-site status.
+    pub same_site: bool,
+    /// The subject rejects Domain attributes that are public suffixes.
+    pub public_suffix: bool,
+    /// The subject enforces per-domain and total limits the way the profile does.
+    pub limits: bool,
+    /// The subject can save to and load from cookies.txt.
+    pub cookies_txt: bool,
+    /// The subject can list its stored cookies.
+    pub list_cookies: bool,
+    /// The subject can end a session (drop non-persistent cookies).
+    pub end_session: bool,
+}
+
+impl Capabilities {
+    /// A jar following `profile` that can only set and get cookies over HTTP
+    /// with its own clock: every other capability off.
+    pub fn basic(profile: ProfileId) -> Capabilities {
+        Capabilities {
+            profile,
+            clock: false,
+            parser_only: false,
+            non_http: false,
+            same_site: false,
+            public_suffix: false,
+            limits: false,
+            cookies_txt: false,
+            list_cookies: false,
+            end_session: false,
+        }
+    }
+
+    /// A parser-only subject following `profile`.
+    pub fn parser(profile: ProfileId) -> Capabilities {
+        Capabilities {
+            parser_only: true,
+            ..Capabilities::basic(profile)
+        }
+    }
+
+    /// Whether the subject has `need`.
+    pub fn has(&self, need: Need) -> bool {
+        match need {
+            Need::Clock => self.clock,
+            Need::NonHttp => self.non_http,
+            Need::SameSite => self.same_site,
+            Need::PublicSuffix => self.public_suffix,
+            Need::Limits => self.limits,
+            Need::CookiesTxt => self.cookies_txt,
+            Need::EndSession => self.end_session,
+            Need::ListCookies => self.list_cookies,
+            Need::SetCookieLine => true,
+        }
+    }
+
+    /// The capability names that are on, for reports.
+    pub fn names(&self) -> Vec<&'static str> {
+        let all = [
+            (self.clock, "clock"),
+            (self.parser_only, "parser-only"),
+            (self.non_http, "non-http"),
+            (self.same_site, "same-site"),
+            (self.public_suffix, "public-suffix"),
+            (self.limits, "limits"),
+            (self.cookies_txt, "cookies-txt"),
+            (self.list_cookies, "list-cookies"),
+            (self.end_session, "end-session"),
+        ];
+        all.into_iter()
+            .filter(|(on, _)| *on)
+            .map(|(_, n)| n)
+            .collect()
+    }
+}
+
+/// Something a case needs from a subject.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Need {
+    /// An injectable clock.
+    Clock,
+    /// A non-HTTP API.
+    NonHttp,
+    /// SameSite enforcement with a request context.
+    SameSite,
+    /// The public suffix list.
+    PublicSuffix,
+    /// The profile's limits.
+    Limits,
+    /// cookies.txt save and load.
+    CookiesTxt,
+    /// Ending a session.
+    EndSession,
+    /// Listing stored cookies.
+    ListCookies,
+    /// At least one Set-Cookie line (what a parser-only subject compares).
+    SetCookieLine,
+}
+
+impl Need {
+    /// The stable name used in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Need::Clock => "clock",
+            Need::NonHttp => "non-http",
+            Need::SameSite => "same-site",
+            Need::PublicSuffix => "public-suffix",
+            Need::Limits => "limits",
+            Need::CookiesTxt => "cookies-txt",
+            Need::EndSession => "end-session",
+            Need::ListCookies => "list-cookies",
+            Need::SetCookieLine => "a Set-Cookie line to parse",
+        }
+    }
+}
+
+impl fmt::Display for Need {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// What `case` needs from a jar following `profile`, in [`Need`] order.
+///
+/// The rules, one per need:
+///
+/// - **clock**: the case has an `advance` step or says `requires = ["clock"]`
+///   (a jar on its own clock cannot be moved forward, and an Expires date near
+///   the virtual start would be judged against the real date). The differ adds
+///   one more check for clockless subjects: the *clock probe* (see
+///   [`crate::differ`]).
+/// - **non-http**: a step has `api = "non-http"` (`document.cookie`).
+/// - **same-site**: only when the profile knows SameSite (`rfc6265bis`): a
+///   step is cross-site, or the case is in the `same-site` area, or a line
+///   carries a SameSite attribute (bis §5.7 step 19 rejects
+///   `SameSite=None` without Secure even in a same-site context). Under a
+///   profile without SameSite the model ignores the attribute and the site
+///   status, exactly as a jar without SameSite does, so such cases run.
+/// - **public-suffix**: `requires = ["public-suffix"]`.
+/// - **limits**: `requires = ["limits"]`.
+/// - **cookies-txt**: a `reload` step.
+/// - **end-session**: an `end-session` step.
+/// - **list-cookies**: a `store` step *and no `get` step*; otherwise a
+///   subject that cannot list its cookies runs the case and the differ
+///   compares only the `get` steps.
+pub fn needs(case: &Case, profile: &Profile) -> Vec<Need> {
+    let mut needs = Vec::new();
+    let mut push = |n: Need| {
+        if !needs.contains(&n) {
+            needs.push(n);
+        }
+    };
+    if case.requires.contains(&Capability::Clock) {
+        push(Need::Clock);
+    }
+    let mut has_get = false;
+    let mut has_store = false;
+    for step in &case.steps {
+        match step {
+            Step::Advance(_) => push(Need::Clock),
+            Step::Set { ctx, lines, .. } => {
+                if ctx.api == Api::NonHttp {
+                    push(Need::NonHttp);
+                }
+                if profile.same_site
+                    && (ctx.site == SiteStatus::CrossSite
+                        || lines.iter().any(|l| mentions_same_site(l)))
+                {
+                    push(Need::SameSite);
+                }
+            }
+            Step::Get { ctx, .. } => {
+                has_get = true;
+                if ctx.api == Api::NonHttp {
+                    push(Need::NonHttp);
+                }
+                if profile.same_site && ctx.site == SiteStatus::CrossSite {
+                    push(Need::SameSite);
+                }
+            }
+            Step::EndSession => push(Need::EndSession),
+            Step::Reload => push(Need::CookiesTxt),
+            Step::Store(_) => has_store = true,
+        }
+    }
+    if profile.same_site && case.id.starts_with("same-site/") {
+        push(Need::SameSite);
+    }
+    if case.requires.contains(&Capability::PublicSuffix) {
+        push(Need::PublicSuffix);
+    }
+    if case.requires.contains(&Capability::Limits) {
+        push(Need::Limits);
+    }
+    if has_store && !has_get {
+        push(Need::ListCookies);
+    }
+    needs.sort();
+    needs
+}
+
+/// What `case` needs from a parser-only subject: only a line to parse.
+pub fn parser_needs(case: &Case) -> Vec<Need> {
+    let has_line = case
+        .steps
+        .iter()
+        .any(|s| matches!(s, Step::Set { lines, .. } if !lines.is_empty()));
+    if has_line {
+        Vec::new()
+    } else {
+        vec![Need::SetCookieLine]
+    }
+}
+
+/// Whether a Set-Cookie line carries an attribute named SameSite (ASCII
+/// case-insensitive, after a `;`).
+fn mentions_same_site(line: &[u8]) -> bool {
+    line.split(|&b| b == b';').skip(1).any(|av| {
+        let name = av.split(|&b| b == b'=').next().unwrap_or(&[]);
+        cookiecheck_model::set_cookie::trim_wsp(name).eq_ignore_ascii_case(b"samesite")
+    })
+}
