@@ -1,6 +1,7 @@
 //! The `cookiecheck` command line.
 
 mod explain;
+mod run;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -17,6 +18,10 @@ struct Cli {
 enum Command {
     /// Show what the reference model does with Set-Cookie lines, under each profile.
     Explain(explain::ExplainArgs),
+    /// Run every bundled vector against every available subject and print
+    /// the matrix; exit 0 when each subject matches the model or its
+    /// expected-failure list, 1 on departures, 2 on usage or input errors.
+    Run(run::RunArgs),
 }
 
 fn main() -> ExitCode {
@@ -26,6 +31,7 @@ fn main() -> ExitCode {
             print!("{text}");
             ExitCode::SUCCESS
         }),
+        Command::Run(args) => run::run(args).map(ExitCode::from),
     };
     match result {
         Ok(code) => code,

@@ -1,0 +1,138 @@
+//! The process shims shipped in `shims/`, and whether their runtime is here.
+
+use cookiecheck::subject::{
+    Capabilities, ProcessCommand, ProcessSubject, Subject, SubjectError, SubjectFactory,
+};
+use cookiecheck_model::{RequestContext, RequestUri, Time};
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// The time limit for one case on a process subject: generous, because each
+/// request already has its own limit and a process that misses it is killed.
+pub const PROCESS_CASE_LIMIT: Duration = Duration::from_secs(60);
+
+/// A shim that started and said hello.
+pub struct Started {
+    /// The name the shim announced.
+    pub name: String,
+    /// Builds instances (each starts its own process).
+    pub factory: SubjectFactory,
+    /// What the shim announced.
+    pub capabilities: Capabilities,
+}
+
+/// The shims known to this build: a name and the command, relative to the
+/// repository root, plus what must exist for it to run.
+struct Shim {
+    name: &'static str,
+    program: &'static str,
+    args: &'static [&'static str],
+    needs_file: &'static str,
+    setup: &'static str,
+}
+
+const SHIMS: &[Shim] = &[
+    Shim {
+        name: "python-cookiejar",
+        program: "python3",
+        args: &["shims/python/cookiejar_shim.py"],
+        needs_file: "shims/python/cookiejar_shim.py",
+        setup: "install python3",
+    },
+    Shim {
+        name: "node-tough-cookie",
+        program: "node",
+        args: &["shims/node/tough_shim.js"],
+        needs_file: "shims/node/node_modules/tough-cookie/package.json",
+        setup: "run `npm ci --prefix shims/node`",
+    },
+    Shim {
+        name: "go-cookiejar",
+        program: "go",
+        args: &["run", "./shims/go"],
+        needs_file: "shims/go/main.go",
+        setup: "install a Go toolchain (Debian: golang-go)",
+    },
+];
+
+/// The names of every known shim.
+pub fn shim_names() -> Vec<&'static str> {
+    SHIMS.iter().map(|s| s.name).collect()
+}
+
+/// Starts every shim whose runtime is present (or only those in `only`,
+/// when non-empty). Returns the started shims and one notice per skipped one.
+pub fn start_shims(root: &Path, only: &[String]) -> (Vec<Started>, Vec<String>) {
+    let mut started = Vec::new();
+    let mut notices = Vec::new();
+    for shim in SHIMS {
+        if !only.is_empty() && !only.iter().any(|n| n == shim.name) {
+            continue;
+        }
+        if !root.join(shim.needs_file).exists() {
+            notices.push(format!("skipped {}: {} is missing ({})", shim.name, shim.needs_file, shim.setup));
+            continue;
+        }
+        let mut command = ProcessCommand::new(shim.program, shim.args);
+        command.cwd = Some(root.to_path_buf());
+        match ProcessSubject::start(command.clone()) {
+            Ok(subject) => {
+                let hello = subject.hello().clone();
+                let caps = hello.capabilities.clone();
+                let factory: SubjectFactory = Arc::new(move || restartable(&command, &caps));
+                started.push(Started {
+                    name: hello.name,
+                    factory,
+                    capabilities: hello.capabilities,
+                });
+            }
+            Err(e) => notices.push(format!("skipped {}: {e} ({})", shim.name, shim.setup)),
+        }
+    }
+    (started, notices)
+}
+
+/// A process subject for a factory: started now; if that fails, every call
+/// reports the failure (an i/o finding) instead of panicking.
+fn restartable(command: &ProcessCommand, caps: &Capabilities) -> Box<dyn Subject> {
+    match ProcessSubject::start(command.clone()) {
+        Ok(s) => Box::new(s),
+        Err(e) => Box::new(Unstartable {
+            capabilities: caps.clone(),
+            error: e,
+        }),
+    }
+}
+
+/// A shim that would not start again: every call fails with the reason.
+struct Unstartable {
+    capabilities: Capabilities,
+    error: SubjectError,
+}
+
+impl Subject for Unstartable {
+    fn capabilities(&self) -> Capabilities {
+        self.capabilities.clone()
+    }
+    fn reset(&mut self) -> Result<(), SubjectError> {
+        Err(SubjectError::Io(self.error.to_string()))
+    }
+    fn set_cookies(
+        &mut self,
+        _url: &RequestUri,
+        _lines: &[Vec<u8>],
+        _ctx: &RequestContext,
+        _now: Time,
+    ) -> Result<(), SubjectError> {
+        Err(SubjectError::Io(self.error.to_string()))
+    }
+    fn cookie_header(
+        &mut self,
+        _url: &RequestUri,
+        _ctx: &RequestContext,
+        _now: Time,
+    ) -> Result<Option<Vec<u8>>, SubjectError> {
+        Err(SubjectError::Io(self.error.to_string()))
+    }
+}
