@@ -336,3 +336,22 @@ impl LoadError {
         LoadError::WrongType { at, message }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_become_one_based_lines_and_character_columns() {
+        let text = "a = 1\nb = \"é\" x\n";
+        let at = |o| {
+            let l = Location::at_offset(Path::new("f.toml"), text, o);
+            (l.line, l.column)
+        };
+        assert_eq!(at(0), (1, 1));
+        assert_eq!(at(6), (2, 1));
+        // `x` follows a two-byte character: column counts characters.
+        assert_eq!(at(text.find('x').expect("x is there")), (2, 9));
+        assert_eq!(at(10_000), (3, 1));
+    }
+}

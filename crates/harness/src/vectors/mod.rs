@@ -36,9 +36,11 @@
 
 mod convert;
 mod error;
+mod expect;
 mod load;
 mod raw;
 mod raw_bytes;
+mod steps;
 mod types;
 mod values;
 

@@ -4,12 +4,11 @@
 //! returns `None`, so one pass reports every problem in a file.
 
 use super::error::{LoadError, Location};
-use super::raw::{RawCookie, RawStep, SpannedList};
-use super::raw_bytes::{RawBytes, RawPart, RawPerProfile};
-use super::types::{Citation, ExpectedCookie, PerProfile, MAX_REPEAT};
+use super::raw::{RawStep, SpannedList};
+use super::raw_bytes::{RawBytes, RawPart};
+use super::types::{Citation, MAX_REPEAT};
 use cookiecheck_model::same_site::{Api, SiteStatus};
-use cookiecheck_model::{ProfileId, RequestContext, RequestUri, SameSite};
-use std::collections::BTreeMap;
+use cookiecheck_model::{RequestContext, RequestUri};
 use std::ops::Range;
 use std::path::Path;
 use toml::Spanned;
@@ -106,8 +105,11 @@ fn decode_hex(text: &str) -> Option<Vec<u8>> {
             return None;
         }
         for pair in token.as_bytes().chunks(2) {
-            let pair = std::str::from_utf8(pair).ok()?;
-            out.push(u8::from_str_radix(pair, 16).ok()?);
+            // Not `from_str_radix` alone: it would accept a sign ("+1").
+            let digit = |b: u8| char::from(b).to_digit(16);
+            let &[hi, lo] = pair else { return None };
+            let (hi, lo) = (digit(hi)?, digit(lo)?);
+            out.push(u8::try_from(hi * 16 + lo).ok()?);
         }
     }
     Some(out)
@@ -205,50 +207,6 @@ fn citation(text: &str) -> Result<Citation, String> {
     })
 }
 
-/// A profile name.
-pub(crate) fn profile(cx: &mut Cx<'_>, raw: &Spanned<String>) -> Option<ProfileId> {
-    match raw.get_ref().parse::<ProfileId>() {
-        Ok(p) => Some(p),
-        Err(_) => {
-            let at = cx.loc(raw.span());
-            let name = raw.get_ref().clone();
-            cx.fail(LoadError::UnknownProfile { at, name })
-        }
-    }
-}
-
-/// `profiles`: non-empty, known, no repeats; returned in [`ProfileId::ALL`] order.
-pub(crate) fn profiles(
-    cx: &mut Cx<'_>,
-    raw: Option<&SpannedList<String>>,
-) -> Option<Vec<ProfileId>> {
-    let Some(raw) = raw else {
-        return Some(ProfileId::ALL.to_vec());
-    };
-    if raw.get_ref().is_empty() {
-        let at = cx.loc(raw.span());
-        return cx.fail(LoadError::EmptyList {
-            at,
-            key: "profiles",
-        });
-    }
-    let mut seen = Vec::new();
-    let mut ok = true;
-    for item in raw.get_ref() {
-        match profile(cx, item) {
-            Some(p) if seen.contains(&p) => {
-                let at = cx.loc(item.span());
-                let name = p.name().to_string();
-                ok &= cx.reject(LoadError::DuplicateProfile { at, name });
-            }
-            Some(p) => seen.push(p),
-            None => ok = false,
-        }
-    }
-    seen.sort();
-    ok.then_some(seen)
-}
-
 /// A request URL: [`RequestUri::parse`] must accept it.
 pub(crate) fn url(cx: &mut Cx<'_>, raw: &Spanned<String>) -> Option<RequestUri> {
     match RequestUri::parse(raw.get_ref()) {
@@ -337,117 +295,49 @@ pub(crate) fn bad_value(
     false
 }
 
-/// An expected cookie (`store` element, txt `cookies` element).
-pub(crate) fn cookie(cx: &mut Cx<'_>, raw: &Spanned<RawCookie>) -> Option<ExpectedCookie> {
-    let c = raw.get_ref();
-    let table = "an expected cookie";
-    let name = cx.require(&c.name, "name", table, raw.span());
-    let value = cx.require(&c.value, "value", table, raw.span());
-    let (name, value) = (name?, value?);
-    let name = bytes(cx, name.get_ref());
-    let value = bytes(cx, value.get_ref());
-    let mut same_site = None;
-    let mut ok = true;
-    if let Some(s) = &c.same_site {
-        match SameSite::from_name(s.get_ref()) {
-            Some(v) => same_site = Some(v),
-            None => {
-                ok &= bad_value(
-                    cx,
-                    s.span(),
-                    "same-site",
-                    s.get_ref(),
-                    "\"default\", \"none\", \"lax\" or \"strict\"",
-                )
-            }
-        }
-    }
-    if let (Some(expires), Some(persistent)) = (&c.expires, &c.persistent) {
-        if !*persistent.get_ref() {
-            let at = cx.loc(expires.span());
-            ok &= cx.reject(LoadError::Conflict {
-                at,
-                message: "`expires` applies to persistent cookies only, but `persistent = false`",
-            });
-        }
-    }
-    let flag = |f: &Option<Spanned<bool>>| f.as_ref().map(|v| *v.get_ref());
-    let text = |f: &Option<Spanned<String>>| f.as_ref().map(|v| v.get_ref().clone());
-    let cookie = ExpectedCookie {
-        name: name?,
-        value: value?,
-        domain: text(&c.domain),
-        path: text(&c.path),
-        host_only: flag(&c.host_only),
-        secure: flag(&c.secure),
-        http_only: flag(&c.http_only),
-        same_site,
-        persistent: flag(&c.persistent),
-        expires: c.expires.as_ref().map(|v| *v.get_ref()),
-    };
-    ok.then_some(cookie)
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// A list of expected cookies.
-pub(crate) fn cookies(cx: &mut Cx<'_>, raw: &[Spanned<RawCookie>]) -> Option<Vec<ExpectedCookie>> {
-    let converted: Vec<Option<ExpectedCookie>> = raw.iter().map(|c| cookie(cx, c)).collect();
-    converted.into_iter().collect()
-}
+    #[test]
+    fn hex_pairs_may_be_separated_but_not_split() {
+        // README "Byte strings": whitespace between pairs is ignored.
+        assert_eq!(decode_hex("ff 00 7f"), Some(vec![0xff, 0x00, 0x7f]));
+        assert_eq!(decode_hex("ff007F"), Some(vec![0xff, 0x00, 0x7f]));
+        assert_eq!(decode_hex(""), Some(vec![]));
+        assert_eq!(decode_hex("f f"), None);
+        assert_eq!(decode_hex("0g"), None);
+        assert_eq!(decode_hex("+1"), None);
+    }
 
-/// A value for all profiles, or a table that names exactly `applicable`.
-pub(crate) fn per_profile<R, T>(
-    cx: &mut Cx<'_>,
-    raw: &Spanned<RawPerProfile<R>>,
-    key: &'static str,
-    applicable: &[ProfileId],
-    convert: impl Fn(&mut Cx<'_>, &R) -> Option<T>,
-) -> Option<PerProfile<T>> {
-    let entries = match raw.get_ref() {
-        RawPerProfile::Same(r) => return convert(cx, r).map(PerProfile::Same),
-        RawPerProfile::PerProfile(entries) => entries,
-    };
-    let names = || {
-        applicable
-            .iter()
-            .map(|p| p.name())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let mut map = BTreeMap::new();
-    let mut ok = true;
-    for (name, value) in entries {
-        let Some(p) = profile(cx, name) else {
-            ok = false;
-            continue;
-        };
-        if !applicable.contains(&p) {
-            let at = cx.loc(name.span());
-            ok &= cx.reject(LoadError::ExtraProfileExpectation {
-                at,
-                key,
-                profile: p.name().to_string(),
-                applicable: names(),
-            });
-            continue;
-        }
-        match convert(cx, value.get_ref()) {
-            Some(v) => {
-                map.insert(p, v);
-            }
-            None => ok = false,
+    #[test]
+    fn citations_name_a_source_a_section_and_maybe_a_step() {
+        let c = citation("rfc6265bis:5.7/16").expect("valid");
+        assert_eq!(
+            (c.source.as_str(), c.section.as_str()),
+            ("rfc6265bis", "5.7")
+        );
+        assert_eq!(c.step.as_deref(), Some("16"));
+        assert_eq!(c.to_string(), "rfc6265bis:5.7/16");
+        assert!(citation("seed:002").is_ok());
+        assert!(citation("layered:4.2").is_ok());
+        for bad in [
+            "rfc6265bis",
+            "rfc2965:1",
+            "rfc6265:",
+            "rfc6265:5..1",
+            "rfc6265:5.1/",
+            "rfc6265:5/x",
+        ] {
+            assert!(citation(bad).is_err(), "{bad}");
         }
     }
-    for p in applicable {
-        let named = entries.iter().any(|(n, _)| n.get_ref() == p.name());
-        if !named {
-            let at = cx.loc(raw.span());
-            ok &= cx.reject(LoadError::MissingProfileExpectation {
-                at,
-                key,
-                profile: p.name().to_string(),
-                applicable: names(),
-            });
-        }
+
+    #[test]
+    fn names_are_lower_case_digits_and_hyphens() {
+        assert!(is_kebab("max-age-0"));
+        assert!(!is_kebab(""));
+        assert!(!is_kebab("Max-Age"));
+        assert!(!is_kebab("max_age"));
     }
-    ok.then_some(PerProfile::Each(map))
 }
