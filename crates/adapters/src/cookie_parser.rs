@@ -54,8 +54,9 @@ impl Subject for CookieParser {
     }
 
     fn parse(&mut self, line: &[u8]) -> Result<Option<ParsedCookie>, SubjectError> {
-        let text = std::str::from_utf8(line)
-            .map_err(|_| SubjectError::unsupported("a line that is not UTF-8 (the API takes &str)"))?;
+        let text = std::str::from_utf8(line).map_err(|_| {
+            SubjectError::unsupported("a line that is not UTF-8 (the API takes &str)")
+        })?;
         let Ok(c) = Cookie::parse(text) else {
             return Ok(None);
         };

@@ -81,8 +81,11 @@ impl Subject for CookieStoreSubject {
     ) -> Result<(), SubjectError> {
         let url = url_of(url)?;
         for line in lines {
-            let text = std::str::from_utf8(line)
-                .map_err(|_| SubjectError::unsupported("a Set-Cookie line that is not UTF-8 (the API takes &str)"))?;
+            let text = std::str::from_utf8(line).map_err(|_| {
+                SubjectError::unsupported(
+                    "a Set-Cookie line that is not UTF-8 (the API takes &str)",
+                )
+            })?;
             // The jar's verdict (stored or why not) is not compared: only
             // what it sends and stores afterwards.
             let _ = self.store.parse(text, &url);

@@ -12,7 +12,6 @@
 //! | `cookie_store-psl` | [`cookie_store`] | rfc6265 | the same with its `public_suffix` feature and the bundled list |
 //! | `reqwest` | [`reqwest`] | rfc6265 | `reqwest::cookie::Jar` through the `CookieStore` trait |
 //! | `cookie` | [`cookie_parser`] | rfc6265 | the `cookie` crate's parser, parser only |
-//! | `curl` | [`curl`] | rfc6265 | libcurl's cookie engine over real HTTP to 127.0.0.1 |
 //!
 //! Out-of-process subjects (Python, Node, Go shims) are found by [`process`].
 #![deny(missing_docs)]
@@ -21,8 +20,6 @@
 pub mod cookie_parser;
 #[cfg(feature = "cookie_store")]
 pub mod cookie_store;
-#[cfg(feature = "curl")]
-pub mod curl;
 pub mod process;
 #[cfg(feature = "reqwest")]
 pub mod reqwest;
@@ -58,14 +55,18 @@ pub fn in_process() -> Vec<Offered> {
     let mut all = Vec::new();
     #[cfg(feature = "cookie_store")]
     {
-        all.push(offer("cookie_store", cookie_store::CookieStoreSubject::without_suffix_list));
-        all.push(offer("cookie_store-psl", cookie_store::CookieStoreSubject::with_suffix_list));
+        all.push(offer(
+            "cookie_store",
+            cookie_store::CookieStoreSubject::without_suffix_list,
+        ));
+        all.push(offer(
+            "cookie_store-psl",
+            cookie_store::CookieStoreSubject::with_suffix_list,
+        ));
     }
     #[cfg(feature = "reqwest")]
     all.push(offer("reqwest", reqwest::ReqwestJar::new));
     #[cfg(feature = "cookie")]
     all.push(offer("cookie", cookie_parser::CookieParser::new));
-    #[cfg(feature = "curl")]
-    all.push(offer("curl", curl::CurlSubject::new));
     all
 }

@@ -71,7 +71,10 @@ pub fn start_shims(root: &Path, only: &[String]) -> (Vec<Started>, Vec<String>) 
             continue;
         }
         if !root.join(shim.needs_file).exists() {
-            notices.push(format!("skipped {}: {} is missing ({})", shim.name, shim.needs_file, shim.setup));
+            notices.push(format!(
+                "skipped {}: {} is missing ({})",
+                shim.name, shim.needs_file, shim.setup
+            ));
             continue;
         }
         let mut command = ProcessCommand::new(shim.program, shim.args);

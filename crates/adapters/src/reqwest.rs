@@ -22,7 +22,9 @@ pub struct ReqwestJar {
 impl ReqwestJar {
     /// An empty jar.
     pub fn new() -> ReqwestJar {
-        ReqwestJar { jar: Jar::default() }
+        ReqwestJar {
+            jar: Jar::default(),
+        }
     }
 }
 
@@ -54,7 +56,11 @@ impl Subject for ReqwestJar {
             .iter()
             .map(|l| HeaderValue::from_bytes(l))
             .collect::<Result<Vec<_>, _>>()
-            .map_err(|_| SubjectError::unsupported("a Set-Cookie value reqwest's HTTP parser rejects (control octets)"))?;
+            .map_err(|_| {
+                SubjectError::unsupported(
+                    "a Set-Cookie value reqwest's HTTP parser rejects (control octets)",
+                )
+            })?;
         self.jar.set_cookies(&mut values.iter(), &url);
         Ok(())
     }

@@ -1,0 +1,156 @@
+#!/usr/bin/env node
+// cookiecheck process subject: tough-cookie's CookieJar.
+//
+// Speaks the JSON-lines protocol of docs/protocol.md (version 1) on stdin
+// and stdout. The shim translates only: Set-Cookie values go to
+// setCookieSync(), the Cookie header comes from getCookieStringSync(),
+// with the scenario's time as tough-cookie's `now` option (so the jar runs
+// on the virtual clock), `http: false` for the non-HTTP API, and the
+// request's same-site status as tough-cookie's `sameSiteContext`:
+// same-site -> "strict"; cross-site top-level navigation with a safe method
+// -> "lax"; any other cross-site request -> "none" (RFC 6265bis §5.8.3).
+// Header octets travel as ISO-8859-1 ("latin1") strings, as Node's HTTP
+// parser hands them over.
+//
+// Setup: npm ci --prefix shims/node
+"use strict";
+
+const readline = require("node:readline");
+const { CookieJar } = require("tough-cookie");
+
+const PROTOCOL = 1;
+const NAME = "node-tough-cookie";
+const PROFILE = process.env.COOKIECHECK_PROFILE || "rfc6265bis";
+
+function newJar() {
+  // The defaults: public suffixes rejected, cookie prefixes enforced silently.
+  return new CookieJar();
+}
+
+function latin1(hex) {
+  return Buffer.from(hex, "hex").toString("latin1");
+}
+
+function toHex(text) {
+  return Buffer.from(text, "latin1").toString("hex");
+}
+
+function options(msg) {
+  const ctx = msg.context || {};
+  const http = ctx.api !== "non-http";
+  let sameSiteContext = "strict";
+  if (ctx.site === "cross-site") {
+    const safe = ["GET", "HEAD", "OPTIONS", "TRACE"].includes((ctx.method || "GET").toUpperCase());
+    sameSiteContext = ctx["top-level"] !== false && safe ? "lax" : "none";
+  }
+  return { now: new Date(msg.now * 1000), http, sameSiteContext, ignoreError: true };
+}
+
+let jar = newJar();
+
+const ops = {
+  hello() {
+    return {
+      protocol: PROTOCOL,
+      subject: NAME,
+      capabilities: {
+        profile: PROFILE,
+        clock: true,
+        "non-http": true,
+        "same-site": true,
+        "public-suffix": true,
+        "list-cookies": true,
+      },
+    };
+  },
+  reset() {
+    jar = newJar();
+    return {};
+  },
+  set(msg) {
+    const opts = options(msg);
+    for (const hex of msg.lines) {
+      jar.setCookieSync(latin1(hex), msg.url, opts);
+    }
+    return {};
+  },
+  get(msg) {
+    const header = jar.getCookieStringSync(msg.url, options(msg));
+    return { header: header === "" ? null : toHex(header) };
+  },
+  advance() {
+    // Expiry is judged against `now` on every call.
+    return {};
+  },
+  cookies(msg) {
+    const now = new Date(msg.now * 1000);
+    const all = jar.store.idx ? collect(jar.store.idx) : [];
+    const cookies = all
+      // Expired means an expiry-time strictly before now (RFC 6265 §5.3).
+      .filter((c) => !(c.expiryTime() < now.getTime()))
+      .map((c) => {
+        const entry = {
+          name: toHex(c.key),
+          value: toHex(c.value),
+          domain: c.domain,
+          path: toHex(c.path || ""),
+          "host-only": c.hostOnly === true,
+          secure: c.secure === true,
+          "http-only": c.httpOnly === true,
+          persistent: c.isPersistent(),
+        };
+        const sameSite = (c.sameSite || "").toLowerCase();
+        entry["same-site"] = ["strict", "lax", "none"].includes(sameSite) ? sameSite : "default";
+        if (c.isPersistent()) {
+          const t = c.expiryTime();
+          if (Number.isFinite(t)) entry.expires = Math.floor(t / 1000);
+        }
+        return entry;
+      });
+    return { cookies };
+  },
+};
+
+// The memory store's index: domain -> path -> key -> Cookie.
+function collect(idx) {
+  const out = [];
+  for (const domain of Object.keys(idx)) {
+    for (const path of Object.keys(idx[domain] || {})) {
+      for (const key of Object.keys(idx[domain][path] || {})) {
+        out.push(idx[domain][path][key]);
+      }
+    }
+  }
+  return out;
+}
+
+function answer(id, body) {
+  process.stdout.write(JSON.stringify({ ...body, id }) + "\n");
+}
+
+const rl = readline.createInterface({ input: process.stdin, terminal: false });
+rl.on("line", (line) => {
+  let msg;
+  try {
+    msg = JSON.parse(line);
+  } catch (e) {
+    answer(null, { ok: false, error: { kind: "bad-request", message: String(e) } });
+    return;
+  }
+  if (msg.op === "quit") {
+    rl.close();
+    return;
+  }
+  const op = ops[msg.op];
+  if (!op) {
+    const kind = ["parse", "end-session", "reload"].includes(msg.op) ? "unsupported" : "bad-request";
+    answer(msg.id, { ok: false, error: { kind, message: `op ${msg.op}` } });
+    return;
+  }
+  try {
+    answer(msg.id, { ...op(msg), ok: true });
+  } catch (e) {
+    // The jar threw: a crash finding for this step.
+    answer(msg.id, { ok: false, error: { kind: "failed", message: String(e && e.message ? e.message : e) } });
+  }
+});
