@@ -42,7 +42,7 @@ pub fn parse_cookie_date(input: &[u8]) -> Option<Time> {
         // Step 2.2: the day-of-month production.
         if found.day.is_none() {
             if let Some(day) = match_digits_then_junk(token, 1, 2) {
-                found.day = Some(day as u32);
+                found.day = Some(day);
                 continue;
             }
         }

@@ -8,11 +8,12 @@ use std::fmt;
 use std::str::FromStr;
 
 /// The named profiles.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub enum ProfileId {
     /// RFC 6265 (2011), §5.
     Rfc6265,
     /// RFC 6265bis, the editors' copy after draft 22 (the approved text). The default.
+    #[default]
     Rfc6265bis,
     /// The Netscape-era rules described by the seed documents (seed 002).
     Netscape,
@@ -33,12 +34,6 @@ impl ProfileId {
             ProfileId::Rfc6265bis => "rfc6265bis",
             ProfileId::Netscape => "netscape",
         }
-    }
-}
-
-impl Default for ProfileId {
-    fn default() -> Self {
-        ProfileId::Rfc6265bis
     }
 }
 
