@@ -22,6 +22,7 @@ const PUBLIC_SUFFIX_LIST: &str = include_str!("../data/public_suffix_list.dat");
 
 fn suffix_list() -> Option<publicsuffix::List> {
     static LIST: OnceLock<Option<publicsuffix::List>> = OnceLock::new();
+    // The file is compiled in; `the_bundled_suffix_list_parses` checks it.
     LIST.get_or_init(|| PUBLIC_SUFFIX_LIST.parse().ok()).clone()
 }
 
@@ -151,5 +152,18 @@ impl Subject for CookieStoreSubject {
                 }
             })
             .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bundled_suffix_list_parses_and_knows_co_uk() {
+        let list = suffix_list().expect("the bundled list parses");
+        let suffix = publicsuffix::Psl::suffix(&list, b"www.example.co.uk").expect("a suffix");
+        assert_eq!(suffix.as_bytes(), b"co.uk");
+        assert!(suffix.is_known());
     }
 }

@@ -5,8 +5,9 @@
 //! A parser sees neither the request URL nor the clock, so before comparing
 //! the differ completes the two context-dependent fields of the subject's
 //! reading with the model's own functions: Max-Age delta-seconds become an
-//! expiry-time (§5.2.2, with bis §5.5's cap), and a Path that is empty or
-//! does not start with `/` becomes the default-path (§5.2.4).
+//! expiry-time (§5.2.2, with bis §5.5's cap), and the cookie-path is
+//! compared, not the attribute: a Path that is absent, empty or does not
+//! start with `/` means the default-path (§5.2.4, §5.3 step 7).
 
 use super::finding::{Difference, RuleKey};
 use super::Stop;
@@ -148,16 +149,16 @@ fn compare(
         let show = |d: &Option<Vec<u8>>| d.as_deref().map_or("none".into(), bytes);
         return Some(("domain", show(&m.domain), show(&s_domain), None));
     }
-    let s_path = s.path.as_ref().map(|p| {
-        if p.first() == Some(&b'/') {
-            p.clone()
-        } else {
-            default_path(uri_path).to_vec()
-        }
-    });
-    if m.path != s_path {
-        let show = |d: &Option<Vec<u8>>| d.as_deref().map_or("none".into(), bytes);
-        return Some(("path", show(&m.path), show(&s_path), None));
+    // §5.2.4 and §5.3 step 7: what counts is the cookie-path, which is the
+    // default-path both for an absent Path and for one not starting with "/".
+    let default = default_path(uri_path);
+    let m_path = m.path.as_deref().unwrap_or(default);
+    let s_path = match s.path.as_deref() {
+        Some(p) if p.first() == Some(&b'/') => p,
+        _ => default,
+    };
+    if m_path != s_path {
+        return Some(("path", bytes(m_path), bytes(s_path), None));
     }
     if m.secure != s.secure {
         return Some(("secure", m.secure.to_string(), s.secure.to_string(), None));
