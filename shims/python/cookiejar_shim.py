@@ -27,6 +27,7 @@ import urllib.request
 import http.cookiejar as cookiejar
 
 PROTOCOL = 1
+LATEST = 253402300799
 NAME = "python-cookiejar"
 
 
@@ -147,11 +148,12 @@ class Shim:
                 "path": to_hex(c.path),
                 "host-only": not c.domain_specified,
                 "secure": bool(c.secure),
-                "http-only": c.has_nonstandard_attr("HttpOnly"),
+                "http-only": any(c.has_nonstandard_attr(k) for k in ("HttpOnly", "HTTPOnly", "httponly")),
                 "persistent": not c.discard,
             }
             if not c.discard and c.expires is not None:
-                entry["expires"] = int(c.expires)
+                # The protocol's times end at 9999-12-31T23:59:59Z (the model's latest instant).
+                entry["expires"] = min(int(c.expires), LATEST)
             out.append(entry)
         return {"cookies": out}
 
