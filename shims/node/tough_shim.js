@@ -19,6 +19,7 @@ const readline = require("node:readline");
 const { CookieJar } = require("tough-cookie");
 
 const PROTOCOL = 1;
+const LATEST = 253402300799;
 const NAME = "node-tough-cookie";
 const PROFILE = process.env.COOKIECHECK_PROFILE || "rfc6265bis";
 
@@ -103,7 +104,8 @@ const ops = {
         entry["same-site"] = ["strict", "lax", "none"].includes(sameSite) ? sameSite : "default";
         if (c.isPersistent()) {
           const t = c.expiryTime();
-          if (Number.isFinite(t)) entry.expires = Math.floor(t / 1000);
+          // The protocol's times end at 9999-12-31T23:59:59Z (the model's latest instant).
+          if (Number.isFinite(t)) entry.expires = Math.min(Math.floor(t / 1000), LATEST);
         }
         return entry;
       });
