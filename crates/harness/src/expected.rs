@@ -72,10 +72,15 @@ pub struct Entry {
 impl Entry {
     /// Whether the entry covers `id` run under `profile`.
     pub fn covers(&self, id: &str, profile: ProfileId) -> bool {
-        self.profiles
-            .as_ref()
-            .map_or(true, |p| p.contains(&profile))
-            && glob_match(&self.pattern, id)
+        profile_ok(&self.profiles, profile) && glob_match(&self.pattern, id)
+    }
+}
+
+/// Whether an entry limited to `profiles` (all when `None`) applies to `profile`.
+fn profile_ok(profiles: &Option<Vec<ProfileId>>, profile: ProfileId) -> bool {
+    match profiles {
+        None => true,
+        Some(p) => p.contains(&profile),
     }
 }
 
@@ -267,9 +272,7 @@ pub fn check<'a>(
             .entries
             .iter()
             .zip(&used)
-            .filter(|(e, used)| {
-                !**used && e.profiles.as_ref().map_or(true, |p| p.contains(&profile))
-            })
+            .filter(|(e, used)| !**used && profile_ok(&e.profiles, profile))
             .map(|(e, _)| e.clone())
             .collect();
     }

@@ -94,7 +94,10 @@ fn compare_store(
 
 fn same(m: &Cookie, s: &StoredCookie, caps: &Capabilities) -> bool {
     fn ok<T: PartialEq>(reported: &Option<T>, model: &T) -> bool {
-        reported.as_ref().map_or(true, |r| r == model)
+        match reported {
+            None => true,
+            Some(r) => r == model,
+        }
     }
     let same_site_ok = !caps.same_site || ok(&s.same_site, &m.same_site);
     let expires_ok = !caps.clock || !m.persistent || ok(&s.expires, &m.expiry_time);

@@ -64,7 +64,7 @@ pub(crate) enum Stop {
     /// The subject returned an error at a step.
     Error(Option<usize>, SubjectError),
     /// The subject's answer differs.
-    Mismatch(usize, Difference, RuleKey),
+    Mismatch(usize, Box<(Difference, RuleKey)>),
     /// The model's record lacks a step (it panicked earlier).
     ModelMissing(usize),
 }
@@ -74,7 +74,7 @@ impl Stop {
         Stop::Error(step, e)
     }
     fn mismatch(step: usize, d: Difference, rule: RuleKey) -> Stop {
-        Stop::Mismatch(step, d, rule)
+        Stop::Mismatch(step, Box::new((d, rule)))
     }
     fn model_missing(step: usize) -> Stop {
         Stop::ModelMissing(step)
@@ -191,7 +191,10 @@ fn finish(
             };
             (step, kind, rule)
         }
-        Err(Stop::Mismatch(step, diff, rule)) => (Some(step), FindingKind::Mismatch(diff), rule),
+        Err(Stop::Mismatch(step, boxed)) => {
+            let (diff, rule) = *boxed;
+            (Some(step), FindingKind::Mismatch(diff), rule)
+        }
         Err(Stop::ModelMissing(step)) => (
             Some(step),
             FindingKind::ModelDisagrees("the model stopped before this step".into()),

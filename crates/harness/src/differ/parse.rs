@@ -131,7 +131,7 @@ fn compare(
     if m.value != s.value.as_slice() {
         return Some(("value", bytes(m.value), bytes(&s.value), None));
     }
-    let time = |t: Option<Time>| t.map_or("none".to_string(), |t| format_utc(t));
+    let time = |t: Option<Time>| t.map_or("none".to_string(), format_utc);
     let s_expires = s.expires.map(|t| capped(t, profile, now));
     if m.expires != s_expires {
         return Some(("expires", time(m.expires), time(s_expires), None));
