@@ -16,6 +16,24 @@
 "use strict";
 
 const readline = require("node:readline");
+
+// tough-cookie reads the wall clock where it takes no `now` option:
+// getCookies() judges expiry against Date.now(), and stamps lastAccessed
+// (from which it counts Max-Age) with new Date(). The shim points that clock
+// at the scenario's virtual time, set from each request's `now`.
+const RealDate = Date;
+let virtualMs = null;
+class VirtualDate extends RealDate {
+  constructor(...args) {
+    if (args.length === 0 && virtualMs !== null) super(virtualMs);
+    else super(...args);
+  }
+  static now() {
+    return virtualMs !== null ? virtualMs : RealDate.now();
+  }
+}
+globalThis.Date = VirtualDate;
+
 const { CookieJar } = require("tough-cookie");
 
 const PROTOCOL = 1;
@@ -143,6 +161,7 @@ rl.on("line", (line) => {
     rl.close();
     return;
   }
+  if (typeof msg.now === "number") virtualMs = msg.now * 1000;
   const op = ops[msg.op];
   if (!op) {
     const kind = ["parse", "end-session", "reload"].includes(msg.op) ? "unsupported" : "bad-request";
