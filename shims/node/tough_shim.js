@@ -7,8 +7,9 @@
 // with the scenario's time as tough-cookie's `now` option (so the jar runs
 // on the virtual clock), `http: false` for the non-HTTP API, and the
 // request's same-site status as tough-cookie's `sameSiteContext`:
-// same-site -> "strict"; cross-site top-level navigation with a safe method
-// -> "lax"; any other cross-site request -> "none" (RFC 6265bis §5.8.3).
+// same-site -> "strict"; cross-site top-level HTTP navigation with a safe
+// method -> "lax"; any other cross-site request or non-HTTP call -> "none"
+// (RFC 6265bis §5.8.3).
 // Header octets travel as ISO-8859-1 ("latin1") strings, as Node's HTTP
 // parser hands them over.
 //
@@ -60,7 +61,9 @@ function options(msg) {
   let sameSiteContext = "strict";
   if (ctx.site === "cross-site") {
     const safe = ["GET", "HEAD", "OPTIONS", "TRACE"].includes((ctx.method || "GET").toUpperCase());
-    sameSiteContext = ctx["top-level"] !== false && safe ? "lax" : "none";
+    // The lax exception covers HTTP requests only: a non-HTTP API called from
+    // a cross-site document gets "none" (RFC 6265bis §5.7 step 18.1, §5.8.3).
+    sameSiteContext = http && ctx["top-level"] !== false && safe ? "lax" : "none";
   }
   return { now: new Date(msg.now * 1000), http, sameSiteContext, ignoreError: true };
 }
