@@ -2,6 +2,7 @@
 
 mod explain;
 mod run;
+mod serve;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -22,6 +23,9 @@ enum Command {
     /// the matrix; exit 0 when each subject matches the model or its
     /// expected-failure list, 1 on departures, 2 on usage or input errors.
     Run(run::RunArgs),
+    /// Serve the reference model over the JSON-lines process protocol
+    /// (docs/protocol.md) on stdin and stdout, as a subject any harness can ask.
+    Serve(serve::ServeArgs),
 }
 
 fn main() -> ExitCode {
@@ -32,6 +36,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }),
         Command::Run(args) => run::run(args).map(ExitCode::from),
+        Command::Serve(args) => serve::serve(args).map(|()| ExitCode::SUCCESS),
     };
     match result {
         Ok(code) => code,
