@@ -136,6 +136,28 @@ fn digits_value(digits: &[u8]) -> u32 {
         .fold(0, |acc, d| acc * 10 + u32::from(d - b'0'))
 }
 
+/// Formats an instant as an RFC 1123 date (`Wed, 21 Oct 2015 07:28:00 GMT`),
+/// the `sane-cookie-date` of RFC 6265 §4.1.1, which [`parse_cookie_date`]
+/// reads back to the same instant for every year from 1601 to 9999.
+pub fn format_cookie_date(t: Time) -> String {
+    const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let days = t.div_euclid(86_400);
+    let secs = t.rem_euclid(86_400);
+    let (y, m, d) = crate::time::civil_from_days(days);
+    // 1970-01-01 was a Thursday.
+    let weekday = DAYS[days.rem_euclid(7) as usize];
+    let month = MONTHS[(m - 1) as usize];
+    format!(
+        "{weekday}, {d:02} {month} {y:04} {:02}:{:02}:{:02} GMT",
+        secs / 3600,
+        (secs % 3600) / 60,
+        secs % 60
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -272,6 +294,19 @@ mod tests {
         // time-field = 1*2DIGIT; "007:28:00" is no time, nor day, month or year
         // (year needs the digits then a non-digit: "007" then ':' qualifies as year 7).
         assert_eq!(date("21 Oct 007:28:00"), None);
+    }
+
+    #[test]
+    fn formatted_dates_parse_back() {
+        use crate::time::{EARLIEST, LATEST};
+        // RFC 6265 §4.1.1's example and the model's bounds.
+        assert_eq!(
+            format_cookie_date(1_445_412_480),
+            "Wed, 21 Oct 2015 07:28:00 GMT"
+        );
+        for t in [EARLIEST, -1, 0, 1_445_412_480, LATEST] {
+            assert_eq!(parse_cookie_date(format_cookie_date(t).as_bytes()), Some(t));
+        }
     }
 
     #[test]

@@ -20,6 +20,8 @@
 //! | [`retrieval`] | §5.8 the retrieval algorithm |
 //! | [`limits`] | §5.7 eviction, §6.1 limits |
 //! | [`cookies_txt`] | the Netscape cookies.txt file |
+//! | [`serialize`] | a stored cookie written back as Set-Cookie (round-trip oracle) |
+//! | [`invariants`] | what every profile must keep (for property tests and fuzzing) |
 //!
 //! Every decision is reported with the [`Rule`] that made it, and every rule
 //! can print its citation.
@@ -41,6 +43,7 @@ pub mod cookie;
 pub mod cookies_txt;
 pub mod date;
 pub mod domain;
+pub mod invariants;
 pub mod jar;
 pub mod limits;
 pub mod outcome;
@@ -50,6 +53,7 @@ pub mod profile;
 pub mod retrieval;
 pub mod rule;
 pub mod same_site;
+pub mod serialize;
 pub mod set_cookie;
 pub mod storage;
 pub mod store;
