@@ -1,0 +1,3 @@
+module cookiecheck/shims/go
+
+go 1.19
