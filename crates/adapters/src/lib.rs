@@ -12,6 +12,7 @@
 //! | `cookie_store-psl` | [`cookie_store`] | rfc6265 | the same with its `public_suffix` feature and the bundled list |
 //! | `reqwest` | [`reqwest`] | rfc6265 | `reqwest::cookie::Jar` through the `CookieStore` trait |
 //! | `cookie` | [`cookie_parser`] | rfc6265 | the `cookie` crate's parser, parser only |
+//! | `curl` | [`curl`] | rfc6265 | libcurl's cookie engine, real requests to a server on 127.0.0.1; http only |
 //!
 //! Out-of-process subjects (Python, Node, Go shims) are found by [`process`].
 #![deny(missing_docs)]
@@ -20,10 +21,12 @@
 pub mod cookie_parser;
 #[cfg(feature = "cookie_store")]
 pub mod cookie_store;
+#[cfg(feature = "curl")]
+pub mod curl;
 pub mod process;
 #[cfg(feature = "reqwest")]
 pub mod reqwest;
-#[cfg(any(feature = "cookie_store", feature = "reqwest"))]
+#[cfg(any(feature = "cookie_store", feature = "reqwest", feature = "curl"))]
 mod url_of;
 
 use cookiecheck::subject::{Subject, SubjectFactory, DEFAULT_CASE_LIMIT};
@@ -68,5 +71,7 @@ pub fn in_process() -> Vec<Offered> {
     all.push(offer("reqwest", reqwest::ReqwestJar::new));
     #[cfg(feature = "cookie")]
     all.push(offer("cookie", cookie_parser::CookieParser::new));
+    #[cfg(feature = "curl")]
+    all.push(offer("curl", curl::CurlJar::new));
     all
 }
