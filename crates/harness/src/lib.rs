@@ -13,6 +13,7 @@
 //! ways; [`run`] runs many cases on many subjects and tallies the matrix.
 #![deny(missing_docs)]
 
+pub mod cookie_view;
 pub mod differ;
 pub mod escape;
 pub mod expected;

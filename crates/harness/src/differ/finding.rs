@@ -172,31 +172,7 @@ fn list(items: &[String]) -> String {
     }
 }
 
-/// One line for a subject's stored cookie.
+/// One line for a subject's stored cookie (the fields it reports).
 pub fn describe_stored(c: &StoredCookie) -> String {
-    let mut out = describe::pair(&c.name, &c.value);
-    if let Some(d) = &c.domain {
-        let _ = write!(out, " domain={d}");
-    }
-    if let Some(p) = &c.path {
-        let _ = write!(out, " path={}", quoted_short(p, SHOWN));
-    }
-    let flags = [
-        ("host-only", c.host_only),
-        ("secure", c.secure),
-        ("http-only", c.http_only),
-        ("persistent", c.persistent),
-    ];
-    for (name, value) in flags {
-        if let Some(v) = value {
-            let _ = write!(out, " {name}={v}");
-        }
-    }
-    if let Some(s) = c.same_site {
-        let _ = write!(out, " same-site={s}");
-    }
-    if let Some(t) = c.expires {
-        let _ = write!(out, " expires={t}");
-    }
-    out
+    describe::expected(c)
 }

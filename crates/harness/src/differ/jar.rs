@@ -65,52 +65,36 @@ pub(super) fn play(
     Ok(())
 }
 
-/// The model's cookies against the subject's, as multisets, on the fields
-/// the subject reports. Expiry-times are compared only for subjects on the
-/// virtual clock, SameSite only for subjects that claim it.
+/// The model's cookies against the subject's, as sets, on the fields the
+/// subject reports: the same one-to-one matching as a vector's `store` step
+/// (`play::compare::compare_set`), with the subject's views as the partial
+/// side. Expiry-times are compared only for subjects on the virtual clock,
+/// SameSite only for subjects that claim it.
 fn compare_store(
     model: &[Cookie],
     subject: &[StoredCookie],
     caps: &Capabilities,
 ) -> Option<Difference> {
-    let mut unmatched: Vec<&StoredCookie> = subject.iter().collect();
-    let mut missing = Vec::new();
-    for cookie in model {
-        match unmatched.iter().position(|s| same(cookie, s, caps)) {
-            Some(i) => {
-                unmatched.swap_remove(i);
-            }
-            None => missing.push(crate::play::describe::cookie(cookie)),
-        }
-    }
-    if missing.is_empty() && unmatched.is_empty() {
+    let views: Vec<StoredCookie> = subject
+        .iter()
+        .map(|s| StoredCookie {
+            same_site: s.same_site.filter(|_| caps.same_site),
+            expires: s.expires.filter(|_| caps.clock),
+            ..s.clone()
+        })
+        .collect();
+    let diff = crate::play::compare::compare_set(&views, model);
+    if diff.is_empty() {
         return None;
     }
     Some(Difference::Store {
-        missing,
-        unexpected: unmatched.into_iter().map(describe_stored).collect(),
+        missing: diff
+            .unexpected
+            .iter()
+            .map(crate::play::describe::cookie)
+            .collect(),
+        unexpected: diff.missing.iter().map(describe_stored).collect(),
     })
-}
-
-fn same(m: &Cookie, s: &StoredCookie, caps: &Capabilities) -> bool {
-    fn ok<T: PartialEq>(reported: &Option<T>, model: &T) -> bool {
-        match reported {
-            None => true,
-            Some(r) => r == model,
-        }
-    }
-    let same_site_ok = !caps.same_site || ok(&s.same_site, &m.same_site);
-    let expires_ok = !caps.clock || !m.persistent || ok(&s.expires, &m.expiry_time);
-    m.name == s.name
-        && m.value == s.value
-        && ok(&s.domain, &m.domain)
-        && ok(&s.path, &m.path)
-        && ok(&s.host_only, &m.host_only)
-        && ok(&s.secure, &m.secure_only)
-        && ok(&s.http_only, &m.http_only)
-        && ok(&s.persistent, &m.persistent)
-        && same_site_ok
-        && expires_ok
 }
 
 impl FindingKind {

@@ -27,7 +27,7 @@ pub fn field_mismatches(expected: &ExpectedCookie, actual: &Cookie) -> Vec<Strin
     check("domain", expected.domain.clone(), actual.domain.clone());
     check(
         "path",
-        expected.path.as_ref().map(|p| quoted(p.as_bytes())),
+        expected.path.as_deref().map(quoted),
         quoted(&actual.path),
     );
     let flag = |f: Option<bool>| f.map(|b| b.to_string());
@@ -200,7 +200,7 @@ mod tests {
         ExpectedCookie {
             name: name.as_bytes().to_vec(),
             value: b"v".to_vec(),
-            path: path.map(str::to_string),
+            path: path.map(|p| p.as_bytes().to_vec()),
             ..ExpectedCookie::default()
         }
     }

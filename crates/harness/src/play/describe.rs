@@ -70,14 +70,15 @@ pub fn cookie(c: &Cookie) -> String {
     out
 }
 
-/// An expected cookie: the fields the vector states.
+/// A cookie view (a vector's expected cookie or a subject's listed one):
+/// the fields it states.
 pub fn expected(e: &ExpectedCookie) -> String {
     let mut out = pair(&e.name, &e.value);
     if let Some(d) = &e.domain {
         out.push_str(&format!(" domain={d}"));
     }
     if let Some(p) = &e.path {
-        out.push_str(&format!(" path={}", quoted(p.as_bytes())));
+        out.push_str(&format!(" path={}", quoted(p)));
     }
     let flags = [
         ("host-only", e.host_only),

@@ -3,31 +3,8 @@
 
 use cookiecheck_model::{SameSite, Time};
 
-/// A cookie as a subject lists it. Fields a jar cannot report are `None`
-/// and are then not compared.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct StoredCookie {
-    /// The cookie-name.
-    pub name: Vec<u8>,
-    /// The cookie-value.
-    pub value: Vec<u8>,
-    /// The domain field, without a leading dot.
-    pub domain: Option<String>,
-    /// The cookie-path.
-    pub path: Option<Vec<u8>>,
-    /// The host-only-flag.
-    pub host_only: Option<bool>,
-    /// The secure-only-flag.
-    pub secure: Option<bool>,
-    /// The http-only-flag.
-    pub http_only: Option<bool>,
-    /// The same-site-flag.
-    pub same_site: Option<SameSite>,
-    /// The persistent-flag.
-    pub persistent: Option<bool>,
-    /// The expiry-time, seconds since the epoch (persistent cookies only).
-    pub expires: Option<Time>,
-}
+/// A cookie as a subject lists it (fields a jar cannot report are `None`).
+pub type StoredCookie = crate::cookie_view::CookieView;
 
 /// A parser's reading of one Set-Cookie line: the name, the value and the
 /// attributes *as the parser reports them*, before any storage decision.

@@ -94,7 +94,7 @@ pub(crate) fn cookie(cx: &mut Cx<'_>, raw: &Spanned<RawCookie>) -> Option<Expect
         name: name?,
         value: value?,
         domain: text(&c.domain),
-        path: text(&c.path),
+        path: text(&c.path).map(String::into_bytes),
         host_only: flag(&c.host_only),
         secure: flag(&c.secure),
         http_only: flag(&c.http_only),

@@ -1,7 +1,7 @@
 //! The loaded, validated vectors: what a runner plays.
 
 use super::error::Location;
-use cookiecheck_model::{ProfileId, RequestContext, RequestUri, SameSite, Time};
+use cookiecheck_model::{ProfileId, RequestContext, RequestUri, Time};
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::PathBuf;
@@ -205,29 +205,7 @@ pub type ExpectStore = PerProfile<Vec<ExpectedCookie>>;
 
 /// A cookie as a vector expects it: `name` and `value` always, the other
 /// fields only when the vector states them.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct ExpectedCookie {
-    /// The name.
-    pub name: Vec<u8>,
-    /// The value.
-    pub value: Vec<u8>,
-    /// The domain field (no leading dot).
-    pub domain: Option<String>,
-    /// The path.
-    pub path: Option<String>,
-    /// The host-only-flag.
-    pub host_only: Option<bool>,
-    /// The secure-only-flag.
-    pub secure: Option<bool>,
-    /// The http-only-flag.
-    pub http_only: Option<bool>,
-    /// The same-site-flag.
-    pub same_site: Option<SameSite>,
-    /// The persistent-flag.
-    pub persistent: Option<bool>,
-    /// The expiry-time (persistent cookies only).
-    pub expires: Option<Time>,
-}
+pub type ExpectedCookie = crate::cookie_view::CookieView;
 
 /// A `[[date]]` case: the cookie-date algorithm on one input.
 #[derive(Debug, Clone, PartialEq, Eq)]
