@@ -17,8 +17,11 @@ pub mod cookie_view;
 pub mod differ;
 pub mod escape;
 pub mod expected;
+
 pub mod play;
 pub mod report;
 pub mod run;
+pub mod scenario;
+pub mod strategies;
 pub mod subject;
 pub mod vectors;

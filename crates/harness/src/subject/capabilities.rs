@@ -235,7 +235,8 @@ pub fn parser_needs(case: &Case) -> Vec<Need> {
 
 /// Whether a Set-Cookie line carries an attribute named SameSite (ASCII
 /// case-insensitive, after a `;`).
-fn mentions_same_site(line: &[u8]) -> bool {
+/// (Used to keep SameSite lines away from subjects that cannot be compared on them.)
+pub fn mentions_same_site(line: &[u8]) -> bool {
     line.split(|&b| b == b';').skip(1).any(|av| {
         let name = av.split(|&b| b == b'=').next().unwrap_or(&[]);
         cookiecheck_model::set_cookie::trim_wsp(name).eq_ignore_ascii_case(b"samesite")

@@ -1,0 +1,45 @@
+//! Time passing: clock advances around the lifetimes the lines use, and
+//! session ends.
+
+use proptest::prelude::*;
+
+/// Something that happens to the jar between requests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeStep {
+    /// The clock moves forward this many seconds.
+    Advance(u64),
+    /// The session ends.
+    EndSession,
+}
+
+/// A clock advance: around the Max-Age values [`super::lines`] writes
+/// (1, 60, 3600 seconds), a day, a year and past the year 9999, shrinking
+/// towards one second.
+pub fn advance() -> impl Strategy<Value = u64> {
+    prop_oneof![
+        Just(1u64),
+        Just(2),
+        Just(59),
+        Just(60),
+        Just(61),
+        Just(3600),
+        Just(86_400),
+        Just(366 * 86_400),
+        Just(300_000_000_000),
+        0u64..100_000,
+    ]
+}
+
+/// An advance (clock-capable subjects) or a session end, as allowed.
+pub fn time_step(clock: bool, end_session: bool) -> impl Strategy<Value = TimeStep> {
+    match (clock, end_session) {
+        (true, true) => prop_oneof![
+            3 => advance().prop_map(TimeStep::Advance),
+            1 => Just(TimeStep::EndSession),
+        ]
+        .boxed(),
+        (true, false) => advance().prop_map(TimeStep::Advance).boxed(),
+        (false, true) => Just(TimeStep::EndSession).boxed(),
+        (false, false) => Just(TimeStep::Advance(0)).boxed(),
+    }
+}
