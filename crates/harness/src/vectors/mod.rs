@@ -43,6 +43,7 @@ mod raw_bytes;
 mod steps;
 mod types;
 mod values;
+pub mod write;
 
 pub use error::{LoadError, Location};
 pub use load::{bundled_vectors_dir, load_dir, load_file, load_file_all, load_tree, LoadedTree};
