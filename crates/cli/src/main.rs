@@ -1,6 +1,7 @@
 //! The `cookiecheck` command line.
 
 mod explain;
+mod explore;
 mod run;
 mod serve;
 
@@ -23,6 +24,11 @@ enum Command {
     /// the matrix; exit 0 when each subject matches the model or its
     /// expected-failure list, 1 on departures, 2 on usage or input errors.
     Run(run::RunArgs),
+    /// Play random scenarios on the model and one subject, in parallel;
+    /// group the differences by rule, shrink each to a minimal case and
+    /// write it as a vector file. Exit 0 when every finding is a known
+    /// departure (`subjects/<name>.explore.toml`), 1 otherwise.
+    Explore(explore::ExploreArgs),
     /// Serve the reference model over the JSON-lines process protocol
     /// (docs/protocol.md) on stdin and stdout, as a subject any harness can ask.
     Serve(serve::ServeArgs),
@@ -36,6 +42,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }),
         Command::Run(args) => run::run(args).map(ExitCode::from),
+        Command::Explore(args) => explore::explore_cmd(args).map(ExitCode::from),
         Command::Serve(args) => serve::serve(args).map(|()| ExitCode::SUCCESS),
     };
     match result {

@@ -49,7 +49,7 @@ pub struct RunArgs {
 }
 
 /// The repository root (the vectors' parent).
-fn repo_root() -> PathBuf {
+pub(crate) fn repo_root() -> PathBuf {
     let vectors = bundled_vectors_dir();
     vectors
         .parent()
@@ -114,7 +114,7 @@ fn load_cases(dir: &Path, filters: &[String]) -> Result<Vec<Arc<Case>>> {
 
 /// The subjects to run, with their expected-failure lists, and notices for
 /// shims that could not start.
-fn subjects(root: &Path, wanted: &[String]) -> Result<(Vec<SubjectSpec>, Vec<String>)> {
+pub(crate) fn subjects(root: &Path, wanted: &[String]) -> Result<(Vec<SubjectSpec>, Vec<String>)> {
     let offered = cookiecheck_adapters::in_process();
     let shims = shim_names();
     for name in wanted {

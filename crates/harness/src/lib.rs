@@ -17,6 +17,7 @@ pub mod cookie_view;
 pub mod differ;
 pub mod escape;
 pub mod expected;
+pub mod explore;
 
 pub mod play;
 pub mod report;

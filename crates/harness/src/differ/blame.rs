@@ -11,6 +11,9 @@
 //!    (an attribute it ignored or adjusted), or `replaced` when that line
 //!    replaced an older cookie;
 //! 4. otherwise the case's first citation (`cites rfc6265:5.1.4`).
+//!
+//! A store difference is blamed the same way (2 for cookies only the
+//! subject holds, 3 for cookies only the model holds).
 
 use super::finding::RuleKey;
 use crate::play::{CaseResult, StepRecord};
@@ -49,6 +52,30 @@ pub(super) fn header_rule(
         .iter()
         .find_map(|p| why_stored(record, index, name_of(p)))
     {
+        return key(rule, profile);
+    }
+    fallback(case)
+}
+
+/// The rule for a store difference at step `index`: `subject_only` are the
+/// names of cookies the subject holds and the model does not (why the
+/// model kept them out), `model_only` the names the model holds and the
+/// subject does not (what the model noted when storing them).
+pub(super) fn store_rule(
+    case: &Case,
+    record: &CaseResult,
+    index: usize,
+    subject_only: &[&[u8]],
+    model_only: &[&[u8]],
+) -> RuleKey {
+    let profile = record.profile;
+    if let Some(rule) = subject_only
+        .iter()
+        .find_map(|n| why_not_sent(case, record, index, n))
+    {
+        return key(rule, profile);
+    }
+    if let Some(rule) = model_only.iter().find_map(|n| why_stored(record, index, n)) {
         return key(rule, profile);
     }
     fallback(case)
@@ -137,10 +164,9 @@ fn why_stored(record: &CaseResult, index: usize, name: &[u8]) -> Option<Rule> {
                 if cookie.name != name {
                     continue;
                 }
-                if let Some(note) = report.notes.first() {
-                    return Some(note.rule);
-                }
-                return (report.decision == Rule::Replaced).then_some(Rule::Replaced);
+                // The first attribute the model ignored or adjusted, else
+                // the decision itself (stored, or replaced an older cookie).
+                return Some(report.notes.first().map_or(report.decision, |n| n.rule));
             }
         }
     }
