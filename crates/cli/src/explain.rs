@@ -1,7 +1,10 @@
-//! `cookiecheck explain`: what the model does with Set-Cookie lines, step by
-//! step, under each profile side by side.
+//! `cookiecheck explain`: what the model does with Set-Cookie lines, or
+//! with the steps of bundled cases (`--case`), step by step, under each
+//! profile side by side.
 
-use anyhow::{Context, Result};
+use crate::explain_case::explain_cases;
+use crate::filter::FilterArgs;
+use anyhow::{bail, Context, Result};
 use clap::Args;
 use cookiecheck_model::{Jar, Profile, ProfileId, RequestContext, RequestUri, Rule, Time};
 use std::fmt::Write as _;
@@ -10,16 +13,21 @@ use std::fmt::Write as _;
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
     /// The URL the response came from.
-    pub url: String,
+    #[arg(required_unless_present = "cases")]
+    pub url: Option<String>,
     /// Set-Cookie field values, in order (without the `Set-Cookie:` name).
-    #[arg(required = true)]
+    #[arg(required_unless_present = "cases")]
     pub set_cookie: Vec<String>,
     /// The URL whose Cookie header to compute (default: the same URL).
     #[arg(long)]
     pub get: Option<String>,
-    /// Only these profiles (default: all three).
-    #[arg(long = "profile", value_name = "PROFILE")]
-    pub profiles: Vec<ProfileId>,
+    /// Explain bundled cases instead: an id, an id prefix or a glob
+    /// (repeatable); the filter options below narrow the selection, and
+    /// --profile also chooses the profiles shown.
+    #[arg(long = "case", value_name = "FILTER", conflicts_with_all = ["url", "set_cookie", "get"])]
+    pub cases: Vec<String>,
+    #[command(flatten)]
+    pub filter: FilterArgs,
     /// The virtual time, seconds since the Unix epoch.
     #[arg(long, default_value_t = 1_704_067_200)]
     pub now: Time,
@@ -27,13 +35,19 @@ pub struct ExplainArgs {
 
 /// Runs the command and returns the text to print.
 pub fn explain(args: &ExplainArgs) -> Result<String> {
-    let uri = RequestUri::parse(&args.url).with_context(|| format!("bad URL `{}`", args.url))?;
-    let get_text = args.get.as_deref().unwrap_or(&args.url);
+    if !args.cases.is_empty() {
+        return explain_cases(&args.cases, &args.filter);
+    }
+    let Some(url) = &args.url else {
+        bail!("give a URL and Set-Cookie lines, or --case ID");
+    };
+    let uri = RequestUri::parse(url).with_context(|| format!("bad URL `{url}`"))?;
+    let get_text = args.get.as_deref().unwrap_or(url);
     let get = RequestUri::parse(get_text).with_context(|| format!("bad --get URL `{get_text}`"))?;
-    let profiles: Vec<ProfileId> = if args.profiles.is_empty() {
+    let profiles: Vec<ProfileId> = if args.filter.profiles.is_empty() {
         ProfileId::ALL.to_vec()
     } else {
-        args.profiles.clone()
+        args.filter.profiles.clone()
     };
     let mut jars: Vec<(ProfileId, Jar)> = profiles
         .iter()

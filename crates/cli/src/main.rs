@@ -1,16 +1,30 @@
 //! The `cookiecheck` command line.
 
 mod explain;
+mod explain_case;
 mod explore;
+mod filter;
+mod progress;
+mod report;
 mod run;
 mod serve;
+mod vectors_cmd;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
+/// The exit codes, shown by `--help` and documented in the README.
+pub const EXIT_CODES: &str = "\
+Exit codes:
+  0  success: every subject matches the model or its expected-failure list
+     (run); every file loads (vectors check)
+  1  departures, unexpected passes or stale expected-failure entries (run)
+  2  usage or input error: bad arguments or filters, vector or
+     expected-failure files that do not load, an unknown subject";
+
 /// cookiecheck: a conformance harness and fuzzer for HTTP cookies.
 #[derive(Debug, Parser)]
-#[command(name = "cookiecheck", version, about)]
+#[command(name = "cookiecheck", version, about, after_help = EXIT_CODES)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -32,6 +46,8 @@ enum Command {
     /// Serve the reference model over the JSON-lines process protocol
     /// (docs/protocol.md) on stdin and stdout, as a subject any harness can ask.
     Serve(serve::ServeArgs),
+    /// List, check and scaffold golden vectors.
+    Vectors(vectors_cmd::VectorsArgs),
 }
 
 fn main() -> ExitCode {
@@ -44,6 +60,7 @@ fn main() -> ExitCode {
         Command::Run(args) => run::run(args).map(ExitCode::from),
         Command::Explore(args) => explore::explore_cmd(args).map(ExitCode::from),
         Command::Serve(args) => serve::serve(args).map(|()| ExitCode::SUCCESS),
+        Command::Vectors(args) => vectors_cmd::vectors(args).map(ExitCode::from),
     };
     match result {
         Ok(code) => code,

@@ -23,6 +23,7 @@ pub mod play;
 pub mod report;
 pub mod run;
 pub mod scenario;
+pub mod select;
 pub mod strategies;
 pub mod subject;
 pub mod vectors;

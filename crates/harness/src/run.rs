@@ -110,6 +110,17 @@ impl SubjectRun {
 /// its own isolated instance). `find_stale`: report entries of the list that
 /// matched nothing (only meaningful when `cases` is the whole tree).
 pub fn run_subject(spec: &SubjectSpec, cases: &[Arc<Case>], find_stale: bool) -> SubjectRun {
+    run_subject_with(spec, cases, find_stale, &|| {})
+}
+
+/// [`run_subject`], calling `on_case` (from any worker thread) after each
+/// case: for progress bars.
+pub fn run_subject_with(
+    spec: &SubjectSpec,
+    cases: &[Arc<Case>],
+    find_stale: bool,
+    on_case: &(dyn Fn() + Sync),
+) -> SubjectRun {
     let caps = &spec.capabilities;
     let outcomes: Vec<CaseOutcome> = cases
         .par_iter()
@@ -118,6 +129,7 @@ pub fn run_subject(spec: &SubjectSpec, cases: &[Arc<Case>], find_stale: bool) ->
             |isolated, case| {
                 let outcome = diff_isolated(case, isolated, caps);
                 let listed = classify(&spec.expected, &case.id, caps.profile, &outcome);
+                on_case();
                 CaseOutcome {
                     case: Arc::clone(case),
                     outcome,
