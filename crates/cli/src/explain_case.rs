@@ -87,9 +87,11 @@ fn explain_case(out: &mut String, case: &Case, profiles: &[ProfileId]) {
                     let text = match record(k) {
                         Some(StepRecord::Get(r)) => {
                             let sent = describe::header(r.header_bytes());
-                            let mark = if result.failure.as_ref().and_then(|f| f.step) == Some(i)
-                            {
-                                format!("   MODEL DISAGREES: the vector expects {}", expected.unwrap_or_default())
+                            let mark = if result.failure.as_ref().and_then(|f| f.step) == Some(i) {
+                                format!(
+                                    "   MODEL DISAGREES: the vector expects {}",
+                                    expected.unwrap_or_default()
+                                )
                             } else {
                                 String::new()
                             };

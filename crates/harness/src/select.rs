@@ -270,10 +270,7 @@ impl Selection {
             }
         };
         Ok(Selection {
-            ids: ids
-                .iter()
-                .map(|i| id_filter(i))
-                .collect::<Result<_, _>>()?,
+            ids: ids.iter().map(|i| id_filter(i)).collect::<Result<_, _>>()?,
             areas: areas.iter().map(area_ok).collect::<Result<_, _>>()?,
             sections: sections
                 .iter()
@@ -412,7 +409,12 @@ mod tests {
 
     #[test]
     fn bad_filters_are_errors_naming_the_filter() {
-        for bad in ["rfc9999:5.7", "rfc6265bis:5.x", "rfc6265bis:5.7/", "rfc6265bis:"] {
+        for bad in [
+            "rfc9999:5.7",
+            "rfc6265bis:5.x",
+            "rfc6265bis:5.7/",
+            "rfc6265bis:",
+        ] {
             let e = SectionFilter::parse(bad).expect_err(bad);
             assert_eq!(e.filter, bad);
         }
@@ -444,10 +446,7 @@ mod tests {
         assert!(!s.selects(&a) && s.selects(&b));
         let s = sel(&["domain"], &[], &[], &["rfc6265:5.1.4"]);
         assert!(s.selects(&a) && !s.selects(&b));
-        assert!(matches!(
-            SkipTerm::parse("seed"),
-            Ok(SkipTerm::Section(_))
-        ));
+        assert!(matches!(SkipTerm::parse("seed"), Ok(SkipTerm::Section(_))));
         assert!(matches!(SkipTerm::parse("domain"), Ok(SkipTerm::Id(_))));
     }
 

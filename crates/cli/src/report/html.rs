@@ -232,7 +232,9 @@ fn finding_section(out: &mut String, subject: &str, f: &Finding, listed: bool) {
         escape(&case_anchor(&f.case)),
         escape(f.profile.name()),
         escape(f.kind.name()),
-        f.step.map(|s| format!("; step {}", s + 1)).unwrap_or_default()
+        f.step
+            .map(|s| format!("; step {}", s + 1))
+            .unwrap_or_default()
     );
     let _ = writeln!(
         out,

@@ -75,4 +75,3 @@ pub fn as_json(runs: &[SubjectRun], notices: &[String], cases: usize, exit_code:
         "subjects": subjects,
     })
 }
-

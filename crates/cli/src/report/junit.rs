@@ -15,13 +15,20 @@ use std::fmt::Write as _;
 /// What one testcase holds.
 enum Verdict {
     Pass,
-    Failure { kind: String, message: String, body: String },
+    Failure {
+        kind: String,
+        message: String,
+        body: String,
+    },
     Skipped(String),
 }
 
 fn finding_message(f: &Finding) -> String {
     let (expected, actual) = f.expected_actual();
-    let step = f.step.map(|s| format!("step {}: ", s + 1)).unwrap_or_default();
+    let step = f
+        .step
+        .map(|s| format!("step {}: ", s + 1))
+        .unwrap_or_default();
     format!(
         "{step}expected {expected}, got {actual}; rule {} ({})",
         f.rule.code, f.rule.citation

@@ -97,4 +97,3 @@ pub fn text(runs: &[SubjectRun], notices: &[String], cases: usize, verbose: bool
     }
     out
 }
-

@@ -27,7 +27,10 @@ fn id_path(path: &Path) -> PathBuf {
 fn load(path: &Path) -> (Vec<VectorFile>, Vec<String>) {
     if path.is_dir() {
         let tree = load_tree(path);
-        return (tree.files, tree.errors.iter().map(ToString::to_string).collect());
+        return (
+            tree.files,
+            tree.errors.iter().map(ToString::to_string).collect(),
+        );
     }
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
@@ -42,7 +45,10 @@ fn load(path: &Path) -> (Vec<VectorFile>, Vec<String>) {
             let (rel, shown) = (rel.display().to_string(), path.display().to_string());
             let errors = errors
                 .iter()
-                .map(|e: &LoadError| e.to_string().replace(&format!("{rel}:"), &format!("{shown}:")))
+                .map(|e: &LoadError| {
+                    e.to_string()
+                        .replace(&format!("{rel}:"), &format!("{shown}:"))
+                })
                 .collect();
             (Vec::new(), errors)
         }

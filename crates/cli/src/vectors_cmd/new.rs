@@ -106,7 +106,11 @@ fn source_case(args: &NewArgs) -> Result<Case> {
     let ctx = RequestContext::default();
     let mut steps = vec![Step::Set {
         url: url(set_url)?,
-        lines: args.set_cookie.iter().map(|l| l.as_bytes().to_vec()).collect(),
+        lines: args
+            .set_cookie
+            .iter()
+            .map(|l| l.as_bytes().to_vec())
+            .collect(),
         ctx,
         method: "GET".into(),
     }];
@@ -230,7 +234,11 @@ struct Answers {
 }
 
 impl Answers {
-    fn per_profile<T: PartialEq>(&self, index: usize, f: impl Fn(&StepRecord) -> Option<T>) -> Vec<(ProfileId, Option<T>)> {
+    fn per_profile<T: PartialEq>(
+        &self,
+        index: usize,
+        f: impl Fn(&StepRecord) -> Option<T>,
+    ) -> Vec<(ProfileId, Option<T>)> {
         self.profiles
             .iter()
             .zip(&self.records)
@@ -477,12 +485,27 @@ mod tests {
     #[test]
     fn model_citations_become_vector_citations() {
         let c = |s| vector_citation(s);
-        assert_eq!(c("RFC 6265bis §5.7 step 16").as_deref(), Some("rfc6265bis:5.7/16"));
-        assert_eq!(c("RFC 6265 §5.3 step 11").as_deref(), Some("rfc6265:5.3/11"));
-        assert_eq!(c("RFC 6265bis §5.7 step 23.2").as_deref(), Some("rfc6265bis:5.7/23.2"));
-        assert_eq!(c("RFC 6265bis §5.1.2, §5.7 step 9.2").as_deref(), Some("rfc6265bis:5.1.2"));
+        assert_eq!(
+            c("RFC 6265bis §5.7 step 16").as_deref(),
+            Some("rfc6265bis:5.7/16")
+        );
+        assert_eq!(
+            c("RFC 6265 §5.3 step 11").as_deref(),
+            Some("rfc6265:5.3/11")
+        );
+        assert_eq!(
+            c("RFC 6265bis §5.7 step 23.2").as_deref(),
+            Some("rfc6265bis:5.7/23.2")
+        );
+        assert_eq!(
+            c("RFC 6265bis §5.1.2, §5.7 step 9.2").as_deref(),
+            Some("rfc6265bis:5.1.2")
+        );
         assert_eq!(c("RFC 6265 §5.1.4").as_deref(), Some("rfc6265:5.1.4"));
-        assert_eq!(c("Netscape seed 002 (4096 bytes)").as_deref(), Some("seed:002"));
+        assert_eq!(
+            c("Netscape seed 002 (4096 bytes)").as_deref(),
+            Some("seed:002")
+        );
         assert_eq!(c("the subject misbehaved"), None);
     }
 
