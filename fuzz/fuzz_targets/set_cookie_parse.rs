@@ -1,5 +1,7 @@
-//! Arbitrary bytes as a Set-Cookie line under every profile: no panic,
-//! limits hold, stored → written back → recreated, and sent back.
+//! Arbitrary bytes as a Set-Cookie line, to the model's parser under every
+//! profile: no panic, limits hold, parse → write → parse is stable
+//! (`invariants::check_parse_line`). The jar-level round trip (store, write
+//! back, store again, send) is checked by `scenario_model`.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
@@ -7,7 +9,7 @@ fuzz_target!(|data: &[u8]| {
     if data.len() > 8192 {
         return;
     }
-    if let Err(e) = cookiecheck_model::invariants::check_set_cookie_line(data) {
+    if let Err(e) = cookiecheck_model::invariants::check_parse_line(data) {
         panic!("{e}\nline: {:?}", String::from_utf8_lossy(data));
     }
 });

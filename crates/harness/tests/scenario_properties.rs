@@ -25,3 +25,33 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 2048,
+        rng_seed: RngSeed::Fixed(6265),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    /// Parse → write → parse is stable, and limits hold, under every
+    /// profile, on well-formed lines and near misses.
+    #[test]
+    fn generated_lines_survive_parse_write_parse(
+        line in cookiecheck::strategies::lines::set_cookie_line(
+            &cookiecheck::strategies::hosts::Site::example()
+        )
+    ) {
+        if let Err(e) = cookiecheck_model::invariants::check_parse_line(&line) {
+            return Err(TestCaseError::fail(format!("{e}\nline: {:?}", String::from_utf8_lossy(&line))));
+        }
+    }
+
+    /// The same on arbitrary bytes.
+    #[test]
+    fn arbitrary_bytes_survive_parse_write_parse(line in proptest::collection::vec(any::<u8>(), 0..200)) {
+        if let Err(e) = cookiecheck_model::invariants::check_parse_line(&line) {
+            return Err(TestCaseError::fail(format!("{e}\nline: {line:?}")));
+        }
+    }
+}

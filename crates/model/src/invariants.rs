@@ -176,3 +176,71 @@ pub fn check_cookies_txt(text: &[u8]) -> Result<(), String> {
         Err(e) => Err(format!("written cookies.txt does not read back: {e}")),
     }
 }
+
+/// The request path the parser-level check resolves relative Path values against.
+const CHECK_PATH: &[u8] = b"/a/b";
+
+/// Fuzz oracle for the parser alone, under every profile: no panic; what it
+/// accepts keeps the profile's size limits; and written back with
+/// [`crate::serialize::parsed_to_line`] it parses to the same cookie
+/// (name, value, Expires, Max-Age, Domain, Path, Secure, HttpOnly and
+/// SameSite). No jar and no URL: this is the fast target.
+pub fn check_parse_line(line: &[u8]) -> Result<(), String> {
+    use crate::profile::{Profile, ProfileId};
+    use crate::same_site::SameSite;
+    use crate::serialize::parsed_to_line;
+    use crate::set_cookie::parse_set_cookie;
+    for id in ProfileId::ALL {
+        let profile = Profile::for_id(id);
+        let Ok(first) = parse_set_cookie(line, &profile, CHECK_PATH, CHECK_NOW) else {
+            continue;
+        };
+        if let Some(max) = profile.max_name_value {
+            if first.name.len() + first.value.len() > max {
+                return Err(format!("{id}: accepted a name+value over {max} octets"));
+            }
+        }
+        if let Some(max) = profile.max_attribute_value {
+            let long = |v: &Option<Vec<u8>>| v.as_ref().is_some_and(|v| v.len() > max);
+            if long(&first.path) || long(&first.domain) {
+                return Err(format!("{id}: kept an attribute value over {max} octets"));
+            }
+        }
+        let written = parsed_to_line(&first, CHECK_NOW);
+        if profile
+            .max_cookie_line
+            .is_some_and(|max| written.len() > max)
+        {
+            continue;
+        }
+        let again = parse_set_cookie(&written, &profile, CHECK_PATH, CHECK_NOW).map_err(|r| {
+            format!(
+                "{id}: {} was rejected ({})",
+                String::from_utf8_lossy(&written),
+                r.code()
+            )
+        })?;
+        let key = |p: &crate::set_cookie::SetCookie<'_>| {
+            (
+                p.name.to_vec(),
+                p.value.to_vec(),
+                p.expires,
+                p.max_age,
+                p.domain.clone(),
+                p.path.clone(),
+                p.secure,
+                p.http_only,
+                p.same_site.filter(|s| *s != SameSite::Default),
+            )
+        };
+        if key(&first) != key(&again) {
+            return Err(format!(
+                "{id}: written as {} it parses differently:\n  first {:?}\n  again {:?}",
+                String::from_utf8_lossy(&written),
+                key(&first),
+                key(&again)
+            ));
+        }
+    }
+    Ok(())
+}

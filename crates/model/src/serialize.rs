@@ -41,3 +41,48 @@ pub fn to_set_cookie(cookie: &Cookie) -> Vec<u8> {
     }
     out
 }
+
+/// The Set-Cookie field value that a parser reads back as `parsed`, when
+/// parsed at `now` (RFC 6265bis §5.6): the pair, then Expires, Max-Age (as
+/// the delta from `now`), Domain, Path, Secure, HttpOnly and SameSite when
+/// present. The fuzz target `set_cookie_parse` checks that parse → write →
+/// parse is stable.
+pub fn parsed_to_line(
+    parsed: &crate::set_cookie::SetCookie<'_>,
+    now: crate::time::Time,
+) -> Vec<u8> {
+    let mut out = Vec::with_capacity(parsed.name.len() + parsed.value.len() + 64);
+    out.extend_from_slice(parsed.name);
+    out.push(b'=');
+    out.extend_from_slice(parsed.value);
+    if let Some(t) = parsed.expires {
+        out.extend_from_slice(b"; Expires=");
+        out.extend_from_slice(format_cookie_date(t).as_bytes());
+    }
+    if let Some(t) = parsed.max_age {
+        let delta = t.saturating_sub(now).max(0);
+        out.extend_from_slice(format!("; Max-Age={delta}").as_bytes());
+    }
+    if let Some(d) = &parsed.domain {
+        // Always with a leading dot: the parser removes one (§5.6.3), and
+        // the value may itself start with a dot or with WSP that the
+        // attribute's trimming would otherwise eat.
+        out.extend_from_slice(b"; Domain=.");
+        out.extend_from_slice(d);
+    }
+    if let Some(p) = &parsed.path {
+        out.extend_from_slice(b"; Path=");
+        out.extend_from_slice(p);
+    }
+    if parsed.secure {
+        out.extend_from_slice(b"; Secure");
+    }
+    if parsed.http_only {
+        out.extend_from_slice(b"; HttpOnly");
+    }
+    if let Some(s) = parsed.same_site.filter(|s| *s != SameSite::Default) {
+        out.extend_from_slice(b"; SameSite=");
+        out.extend_from_slice(s.name().as_bytes());
+    }
+    out
+}

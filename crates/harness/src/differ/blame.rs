@@ -16,10 +16,11 @@
 //! subject holds, 3 for cookies only the model holds).
 
 use super::finding::RuleKey;
+use crate::cookie_view::CookieView;
 use crate::play::{CaseResult, StepRecord};
 use crate::vectors::{Case, Step};
 use cookiecheck_model::set_cookie::trim_wsp;
-use cookiecheck_model::{ProfileId, Rule};
+use cookiecheck_model::{Cookie, ProfileId, Rule};
 
 /// The rule for a header difference at step `index`.
 pub(super) fn header_rule(
@@ -57,28 +58,96 @@ pub(super) fn header_rule(
     fallback(case)
 }
 
-/// The rule for a store difference at step `index`: `subject_only` are the
-/// names of cookies the subject holds and the model does not (why the
-/// model kept them out), `model_only` the names the model holds and the
-/// subject does not (what the model noted when storing them).
+/// The rule for a store difference at step `index`. `subject_only` are
+/// the cookies the subject holds and the model does not, `model_only` the
+/// reverse.
+///
+/// 1. A cookie of the same name on both sides is one cookie read two ways:
+///    the first field that differs names the group (`persistent-differs`,
+///    `secure-differs`, …), with the citation of the storage model.
+/// 2. A cookie only the subject holds: why the model kept it out.
+/// 3. A cookie only the model holds: what the model noted on the line
+///    that stored it (or that line's decision).
 pub(super) fn store_rule(
     case: &Case,
     record: &CaseResult,
     index: usize,
-    subject_only: &[&[u8]],
-    model_only: &[&[u8]],
+    subject_only: &[CookieView],
+    model_only: &[Cookie],
 ) -> RuleKey {
     let profile = record.profile;
+    for m in model_only {
+        if let Some(s) = subject_only.iter().find(|s| s.name == m.name) {
+            if let Some(field) = first_difference(m, s) {
+                return RuleKey {
+                    code: format!("{field}-differs"),
+                    citation: Rule::Stored.citation(profile).to_string(),
+                };
+            }
+        }
+    }
     if let Some(rule) = subject_only
         .iter()
-        .find_map(|n| why_not_sent(case, record, index, n))
+        .find_map(|c| why_not_sent(case, record, index, &c.name))
     {
         return key(rule, profile);
     }
-    if let Some(rule) = model_only.iter().find_map(|n| why_stored(record, index, n)) {
+    if let Some(rule) = model_only
+        .iter()
+        .find_map(|c| why_stored_cookie(record, index, c))
+    {
         return key(rule, profile);
     }
     fallback(case)
+}
+
+/// The first field the subject states that differs from the model's cookie.
+fn first_difference(m: &Cookie, s: &CookieView) -> Option<&'static str> {
+    let differs = |stated: Option<bool>, model: bool| stated.is_some_and(|v| v != model);
+    if s.value != m.value {
+        Some("value")
+    } else if s.domain.as_ref().is_some_and(|d| *d != m.domain) {
+        Some("domain")
+    } else if s.path.as_ref().is_some_and(|p| *p != m.path) {
+        Some("path")
+    } else if differs(s.host_only, m.host_only) {
+        Some("host-only")
+    } else if differs(s.persistent, m.persistent) {
+        Some("persistent")
+    } else if differs(s.secure, m.secure_only) {
+        Some("secure")
+    } else if differs(s.http_only, m.http_only) {
+        Some("http-only")
+    } else if s.same_site.is_some_and(|v| v != m.same_site) {
+        Some("same-site")
+    } else if s
+        .expires
+        .is_some_and(|e| !m.persistent || e != m.expiry_time)
+    {
+        Some("expires")
+    } else {
+        None
+    }
+}
+
+/// What the model noted on the line that stored `cookie` (the same name,
+/// value, domain and path), or that line's decision.
+fn why_stored_cookie(record: &CaseResult, index: usize, cookie: &Cookie) -> Option<Rule> {
+    for step in record.steps[..index.min(record.steps.len())].iter().rev() {
+        if let StepRecord::Set(reports) = step {
+            for report in reports.iter().rev() {
+                let Some(c) = &report.cookie else {
+                    continue;
+                };
+                if (&c.name, &c.value, &c.domain, &c.path)
+                    == (&cookie.name, &cookie.value, &cookie.domain, &cookie.path)
+                {
+                    return Some(report.notes.first().map_or(report.decision, |n| n.rule));
+                }
+            }
+        }
+    }
+    None
 }
 
 /// The case's first citation.

@@ -58,8 +58,6 @@ pub(super) fn play(
                 if let Some((diff, model_only, subject_only)) =
                     compare_store(expected, &actual, caps)
                 {
-                    let model_only: Vec<&[u8]> = model_only.iter().map(Vec::as_slice).collect();
-                    let subject_only: Vec<&[u8]> = subject_only.iter().map(Vec::as_slice).collect();
                     let rule = blame::store_rule(case, record, index, &subject_only, &model_only);
                     return Err(Stop::mismatch(index, diff, rule));
                 }
@@ -69,20 +67,17 @@ pub(super) fn play(
     Ok(())
 }
 
-/// Cookie names.
-type Names = Vec<Vec<u8>>;
-
 /// The model's cookies against the subject's, as sets, on the fields the
 /// subject reports: the same one-to-one matching as a vector's `store` step
 /// (`play::compare::compare_set`), with the subject's views as the partial
 /// side. Expiry-times are compared only for subjects on the virtual clock,
-/// SameSite only for subjects that claim it. Returns the difference and the
-/// names of the cookies only the model holds and only the subject holds.
+/// SameSite only for subjects that claim it. Returns the difference, the
+/// cookies only the model holds and those only the subject holds.
 fn compare_store(
     model: &[Cookie],
     subject: &[StoredCookie],
     caps: &Capabilities,
-) -> Option<(Difference, Names, Names)> {
+) -> Option<(Difference, Vec<Cookie>, Vec<StoredCookie>)> {
     let views: Vec<StoredCookie> = subject
         .iter()
         .map(|s| StoredCookie {
@@ -95,8 +90,8 @@ fn compare_store(
     if diff.is_empty() {
         return None;
     }
-    let model_only = diff.unexpected.iter().map(|c| c.name.clone()).collect();
-    let subject_only = diff.missing.iter().map(|c| c.name.clone()).collect();
+    let model_only = diff.unexpected.clone();
+    let subject_only = diff.missing.clone();
     let difference = Difference::Store {
         missing: diff
             .unexpected
