@@ -152,7 +152,12 @@ fn write_findings(out: &Path, report: &ExploreReport, command: &str) -> Result<V
     let mut written = Vec::new();
     for d in &report.distinct {
         let path = dir.join(file_name(d));
-        let text = finding_file(&report.subject, report.seed, d, command);
+        let origin = format!(
+            "found by `{command}` (seed {}, case {})",
+            report.seed, d.first_index
+        );
+        let replay = format!("{command} --replay {}", d.first_index);
+        let text = finding_file(&report.subject, d, &origin, &replay);
         std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
         written.push(path);
     }

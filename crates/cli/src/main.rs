@@ -4,6 +4,7 @@ mod explain;
 mod explain_case;
 mod explore;
 mod filter;
+mod minimize;
 mod progress;
 mod report;
 mod run;
@@ -43,6 +44,9 @@ enum Command {
     /// write it as a vector file. Exit 0 when every finding is a known
     /// departure (`subjects/<name>.explore.toml`), 1 otherwise.
     Explore(explore::ExploreArgs),
+    /// Turn a fuzz crash artifact into a minimal (draft) vector: reproduce
+    /// the failure, reduce the input while it remains, print the vector.
+    Minimize(minimize::MinimizeArgs),
     /// Serve the reference model over the JSON-lines process protocol
     /// (docs/protocol.md) on stdin and stdout, as a subject any harness can ask.
     Serve(serve::ServeArgs),
@@ -59,6 +63,7 @@ fn main() -> ExitCode {
         }),
         Command::Run(args) => run::run(args).map(ExitCode::from),
         Command::Explore(args) => explore::explore_cmd(args).map(ExitCode::from),
+        Command::Minimize(args) => minimize::minimize(args).map(ExitCode::from),
         Command::Serve(args) => serve::serve(args).map(|()| ExitCode::SUCCESS),
         Command::Vectors(args) => vectors_cmd::vectors(args).map(ExitCode::from),
     };

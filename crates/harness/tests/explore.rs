@@ -65,7 +65,7 @@ fn a_prefix_path_match_is_found_shrunk_and_written_as_a_replayable_vector() {
     assert!(d.count >= 5, "{} cases", d.count);
     // A minimal witness: one set and one get (and the final store).
     assert!(d.scenario.size() <= 3, "shrunk to\n{}", d.scenario);
-    let text = finding_file(&s.name, 7, d, "cookiecheck explore --subject toy --seed 7");
+    let text = finding_file(&s.name, d, "a test campaign (seed 7)", "(none)");
     let file = load_file(Path::new("explore/toy-prefix.toml"), &text)
         .unwrap_or_else(|e| panic!("{e}\n{text}"));
     let case = &file.cases[0];

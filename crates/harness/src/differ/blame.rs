@@ -142,12 +142,25 @@ fn why_stored_cookie(record: &CaseResult, index: usize, cookie: &Cookie) -> Opti
                 if (&c.name, &c.value, &c.domain, &c.path)
                     == (&cookie.name, &cookie.value, &cookie.domain, &cookie.path)
                 {
-                    return Some(report.notes.first().map_or(report.decision, |n| n.rule));
+                    return Some(telling_note(report));
                 }
             }
         }
     }
     None
+}
+
+/// The note most likely to explain a difference: the first one, passing
+/// over ignored unknown attributes when the line has other notes (ignoring
+/// an unknown attribute is what almost every jar does too), else the
+/// line's decision (stored, or replaced an older cookie).
+fn telling_note(report: &cookiecheck_model::StoreReport) -> Rule {
+    report
+        .notes
+        .iter()
+        .find(|n| n.rule != Rule::UnknownAttribute)
+        .or(report.notes.first())
+        .map_or(report.decision, |n| n.rule)
 }
 
 /// The case's first citation.
@@ -235,7 +248,7 @@ fn why_stored(record: &CaseResult, index: usize, name: &[u8]) -> Option<Rule> {
                 }
                 // The first attribute the model ignored or adjusted, else
                 // the decision itself (stored, or replaced an older cookie).
-                return Some(report.notes.first().map_or(report.decision, |n| n.rule));
+                return Some(telling_note(report));
             }
         }
     }

@@ -17,6 +17,7 @@
 //! order of cookies with equal path length and equal creation-time.
 
 mod order;
+pub mod reduce;
 pub mod shrink;
 pub mod write;
 

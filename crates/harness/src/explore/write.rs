@@ -68,8 +68,9 @@ fn case_name(d: &Distinct) -> String {
     }
 }
 
-/// The vector file for `d`, found by `command`.
-pub fn finding_file(subject: &str, seed: u64, d: &Distinct, command: &str) -> String {
+/// The vector file for `d`. `origin` says how it was found (one line);
+/// `replay` is the command that replays it.
+pub fn finding_file(subject: &str, d: &Distinct, origin: &str, replay: &str) -> String {
     let mut case = d.case.clone();
     let (expected, actual) = d.finding.expected_actual();
     case.id = format!("explore/{}/{}", kebab(subject), case_name(d));
@@ -82,23 +83,19 @@ pub fn finding_file(subject: &str, seed: u64, d: &Distinct, command: &str) -> St
         case.cites = vec![c];
     }
     let mut out = String::new();
+    let _ = writeln!(out, "# Subject `{subject}`: {origin}");
     let _ = writeln!(
         out,
-        "# Found by `cookiecheck explore` on subject `{subject}`."
-    );
-    let _ = writeln!(
-        out,
-        "# Rule: {} ({}); kind: {}; {} of the campaign's cases gave this finding.",
+        "# Rule: {} ({}); kind: {}; {} case(s) gave this finding.",
         d.key.code, d.finding.rule.citation, d.key.kind, d.count
     );
     let _ = writeln!(
         out,
-        "# Seed {seed}, case {} ({} events and lines, shrunk to {}).",
-        d.first_index,
+        "# The first had {} events and lines; shrunk to {}.",
         d.original_size,
         d.scenario.size()
     );
-    let _ = writeln!(out, "# Replay: {command} --replay {}", d.first_index);
+    let _ = writeln!(out, "# Replay: {replay}");
     let _ = writeln!(
         out,
         "# Step {}: the model gives {expected}; the subject gives {actual}.",
