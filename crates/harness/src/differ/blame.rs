@@ -41,8 +41,10 @@ pub(super) fn header_rule(
             citation: "RFC 6265 §5.4 step 2".into(),
         };
     }
-    let extra: Vec<&[u8]> = got.iter().filter(|p| !want.contains(p)).copied().collect();
-    let missing: Vec<&[u8]> = want.iter().filter(|p| !got.contains(p)).copied().collect();
+    // Multiset differences: a pair sent twice by one side and once by the
+    // other is one missing (or extra) pair.
+    let extra = minus(&got, &want);
+    let missing = minus(&want, &got);
     if let Some(rule) = extra
         .iter()
         .find_map(|p| why_not_sent(case, record, index, name_of(p)))
@@ -181,6 +183,21 @@ fn key(rule: Rule, profile: ProfileId) -> RuleKey {
         code: rule.code().to_string(),
         citation: rule.citation(profile).to_string(),
     }
+}
+
+/// The elements of `a` left after removing one match in `b` for each element of `b`.
+fn minus<'a>(a: &[&'a [u8]], b: &[&[u8]]) -> Vec<&'a [u8]> {
+    let mut rest: Vec<&[u8]> = b.to_vec();
+    let mut out = Vec::new();
+    for p in a {
+        match rest.iter().position(|q| q == p) {
+            Some(i) => {
+                rest.swap_remove(i);
+            }
+            None => out.push(*p),
+        }
+    }
+    out
 }
 
 /// The `name=value` pairs of a cookie-string (`; `-separated).
