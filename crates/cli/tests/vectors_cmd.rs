@@ -279,6 +279,10 @@ fn new_shows_profile_differences_and_derives_citations_to_verify() {
 
 #[test]
 fn new_from_a_vector_file_appends_to_the_topic_file() {
+    // Hand-worked for the source case: `a=2; Max-Age=0` gives the earliest
+    // expiry-time (RFC 6265 §5.2.2), replaces `a=1` (§5.3 step 11) and is
+    // then evicted as expired, so the store is empty and no Cookie header
+    // is sent (RFC 6265bis §5.6.2, §5.7 agree).
     let dir = tempfile::tempdir().expect("a temporary folder");
     let finding = dir.path().join("found");
     std::fs::create_dir(&finding).expect("mkdir");
@@ -366,4 +370,49 @@ fn new_rejects_bad_ids_and_mismatched_output_files() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("another id"));
+}
+
+#[test]
+fn new_accepts_every_file_explore_writes() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let out = dir.path().join("found");
+    cookiecheck()
+        .args([
+            "explore",
+            "--subject",
+            "cookie_store",
+            "--cases",
+            "100",
+            "--threads",
+            "1",
+        ])
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .code(predicate::in_iter([0, 1]));
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(out.join("cookie-store")).expect("explore wrote its folder") {
+        files.push(entry.expect("an entry").path());
+    }
+    assert!(
+        !files.is_empty(),
+        "cookie_store departs from rfc6265 somewhere in 100 cases"
+    );
+    for (i, file) in files.iter().enumerate() {
+        let name = format!("storage/found/case-{i}");
+        let text = cookiecheck()
+            .args(["vectors", "new", &name, "--from"])
+            .arg(file)
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("TO VERIFY"))
+            .get_output()
+            .stdout
+            .clone();
+        let target = dir.path().join("check").join("storage");
+        std::fs::create_dir_all(&target).expect("mkdir");
+        std::fs::write(target.join("found.toml"), &text).expect("write");
+        let loaded = load_dir(&dir.path().join("check")).expect("the scaffold loads");
+        assert_eq!(loaded[0].cases[0].id, name);
+    }
 }

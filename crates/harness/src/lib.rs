@@ -26,4 +26,5 @@ pub mod scenario;
 pub mod select;
 pub mod strategies;
 pub mod subject;
+pub mod suite;
 pub mod vectors;

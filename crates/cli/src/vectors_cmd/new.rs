@@ -143,8 +143,18 @@ fn source_case(args: &NewArgs) -> Result<Case> {
 fn from_file(path: &Path, name: Option<&str>, profiles: &[ProfileId]) -> Result<Case> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let file = load_file_all(&id_path(path), &text).map_err(|errors| {
-        let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    // The case gets a new id, so its file need not sit in an `<area>/`
+    // folder: load it under a fixed name and name the real file in errors.
+    let rel = Path::new("from").join("file.toml");
+    let file = load_file_all(&rel, &text).map_err(|errors| {
+        let (rel, shown) = (
+            format!("{}:", rel.display()),
+            format!("{}:", path.display()),
+        );
+        let lines: Vec<String> = errors
+            .iter()
+            .map(|e| e.to_string().replace(&rel, &shown))
+            .collect();
         anyhow::anyhow!("{} does not load:\n{}", path.display(), lines.join("\n"))
     })?;
     let mut cases = file.cases;
@@ -319,7 +329,14 @@ fn context_keys(out: &mut String, ctx: &RequestContext, method: &str) {
 }
 
 /// The `[[case]]` text.
-fn render(case: &Case, name: &str, note: &str, cites: &[String], derived: bool) -> String {
+fn render(
+    case: &Case,
+    name: &str,
+    note: &str,
+    cites: &[String],
+    derived: bool,
+    from_file: bool,
+) -> Result<String> {
     let answers = Answers {
         profiles: case.profiles.clone(),
         records: case
@@ -333,15 +350,18 @@ fn render(case: &Case, name: &str, note: &str, cites: &[String], derived: bool) 
     } else {
         cites.to_vec()
     };
+    if cites.is_empty() {
+        bail!("no citation: give the sections the case checks with --cite source:section[/step]");
+    }
     let mut out = String::from("[[case]]\n");
     let _ = writeln!(out, "name = {}", string(name));
     let _ = writeln!(out, "note = {}", string(note));
     let quoted: Vec<String> = cites.iter().map(|c| string(c)).collect();
     let _ = write!(out, "cites = [{}]", quoted.join(", "));
-    out.push_str(if derived || cites.is_empty() {
-        "  # TO VERIFY: the sections of the model's decisions\n"
-    } else {
-        "\n"
+    out.push_str(match (derived, from_file) {
+        (false, _) => "\n",
+        (true, false) => "  # TO VERIFY: the sections of the model's decisions\n",
+        (true, true) => "  # TO VERIFY: the citations of the source case\n",
     });
     if case.profiles != ProfileId::ALL {
         let names: Vec<String> = case.profiles.iter().map(|p| string(p.name())).collect();
@@ -401,7 +421,7 @@ fn render(case: &Case, name: &str, note: &str, cites: &[String], derived: bool) 
             }
         }
     }
-    out
+    Ok(out)
 }
 
 /// Checks the citations given on the command line.
@@ -431,7 +451,7 @@ pub fn new(args: &NewArgs) -> Result<u8> {
         (true, true) => (case.cites.iter().map(Citation::to_string).collect(), true),
         (true, false) => (Vec::new(), true),
     };
-    let block = render(&case, name, &note, &cites, derived);
+    let block = render(&case, name, &note, &cites, derived, args.from.is_some())?;
     let rel = Path::new(area).join(format!("{topic}.toml"));
     match &args.output {
         None => {
