@@ -1,33 +1,79 @@
 //! `cookiecheck explain --case`: a bundled case's steps with the model's
 //! decisions under each profile side by side, each with its rule and citation.
 
-use crate::filter::{bundled_files, selected_cases, FilterArgs};
-use anyhow::Result;
+use crate::filter::{bundled_files, FilterArgs};
+use anyhow::{bail, Result};
 use cookiecheck::escape::quoted_short;
 use cookiecheck::play::describe::{self, SHOWN};
-use cookiecheck::play::{play_case, CaseResult, StepRecord};
-use cookiecheck::vectors::{Case, Step};
+use cookiecheck::play::{
+    date_text, play_case, play_date, play_txt, txt_summary, CaseResult, StepRecord,
+};
+use cookiecheck::vectors::{Case, DateCase, Step, TxtCase};
 use cookiecheck_model::{ProfileId, Rule};
 use std::fmt::Write as _;
 
 /// The explanation of every selected case.
 pub fn explain_cases(ids: &[String], filter: &FilterArgs) -> Result<String> {
     let selection = filter.selection(ids)?;
-    let cases = selected_cases(bundled_files()?, &selection)?;
     let mut out = String::new();
-    for (i, case) in cases.iter().enumerate() {
-        if i > 0 {
-            out.push('\n');
+    let mut shown = 0;
+    for file in bundled_files()? {
+        for case in file.cases.iter().filter(|c| selection.selects(*c)) {
+            if shown > 0 {
+                out.push('\n');
+            }
+            shown += 1;
+            let profiles: Vec<ProfileId> = case
+                .profiles
+                .iter()
+                .copied()
+                .filter(|p| filter.profiles.is_empty() || filter.profiles.contains(p))
+                .collect();
+            explain_case(&mut out, case, &profiles);
         }
-        let profiles: Vec<ProfileId> = case
-            .profiles
-            .iter()
-            .copied()
-            .filter(|p| filter.profiles.is_empty() || filter.profiles.contains(p))
-            .collect();
-        explain_case(&mut out, case, &profiles);
+        for d in file.dates.iter().filter(|d| selection.selects(*d)) {
+            out.push_str(if shown > 0 { "\n" } else { "" });
+            shown += 1;
+            explain_date(&mut out, d);
+        }
+        for t in file.txts.iter().filter(|t| selection.selects(*t)) {
+            out.push_str(if shown > 0 { "\n" } else { "" });
+            shown += 1;
+            explain_txt(&mut out, t);
+        }
+    }
+    if shown == 0 {
+        bail!("no case matches {}", selection.describe());
     }
     Ok(out)
+}
+
+fn header(out: &mut String, id: &str, note: &str, cites: &[cookiecheck::vectors::Citation]) {
+    let cites: Vec<String> = cites.iter().map(ToString::to_string).collect();
+    let _ = writeln!(out, "case {id}: {note}");
+    let _ = writeln!(out, "  cites:   {}", cites.join(", "));
+}
+
+/// A cookie-date case: the same algorithm under every profile.
+fn explain_date(out: &mut String, d: &DateCase) {
+    header(out, &d.id, &d.note, &d.cites);
+    let _ = writeln!(out, "  defined: {}", d.location);
+    let r = play_date(d);
+    let _ = writeln!(out, "  input:   {}", quoted_short(&d.input, SHOWN));
+    let _ = writeln!(out, "  model:   {} (every profile)", date_text(r.actual));
+    let _ = writeln!(out, "  vector:  {}", date_text(d.expect));
+}
+
+/// A cookies.txt case: the reader (and writer) under every profile.
+fn explain_txt(out: &mut String, t: &TxtCase) {
+    header(out, &t.id, &t.note, &t.cites);
+    let _ = writeln!(out, "  defined: {}", t.location);
+    let r = play_txt(t);
+    let _ = writeln!(out, "  input:   {}", quoted_short(&t.input, 4 * SHOWN));
+    let _ = writeln!(out, "  model:   {} (every profile)", txt_summary(&r));
+    if let Some(f) = &r.failure {
+        let _ = writeln!(out, "  MODEL DISAGREES: the vector expects {}", f.expected);
+    }
 }
 
 fn rule_text(rule: Rule, profile: ProfileId) -> String {
@@ -35,9 +81,7 @@ fn rule_text(rule: Rule, profile: ProfileId) -> String {
 }
 
 fn explain_case(out: &mut String, case: &Case, profiles: &[ProfileId]) {
-    let cites: Vec<String> = case.cites.iter().map(ToString::to_string).collect();
-    let _ = writeln!(out, "case {}: {}", case.id, case.note);
-    let _ = writeln!(out, "  cites:   {}", cites.join(", "));
+    header(out, &case.id, &case.note, &case.cites);
     let _ = writeln!(out, "  defined: {}", case.location);
     let results: Vec<(ProfileId, CaseResult)> =
         profiles.iter().map(|&p| (p, play_case(case, p))).collect();

@@ -96,3 +96,16 @@ fn set_cookie_lines_still_work_with_profiles() {
         .stdout(predicate::str::contains("Cookie: lang=en-US"))
         .stdout(predicate::str::contains("netscape").not());
 }
+
+#[test]
+fn a_date_case_shows_the_models_reading() {
+    // RFC 6265 §5.1.1 step 5: a year below 1601 fails to parse the date.
+    cookiecheck()
+        .args(["explain", "--case", "dates/bounds/year-1600-invalid"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "input:   \"Sun, 31 Dec 1600 23:59:59 GMT\"",
+        ))
+        .stdout(predicate::str::contains("model:   invalid (every profile)"));
+}

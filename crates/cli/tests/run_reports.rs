@@ -312,7 +312,9 @@ fn chromium_dom(html: &Path) -> Option<String> {
         return None;
     }
     let profile = tempfile::tempdir().expect("a temporary profile folder");
-    let out = std::process::Command::new(chromium)
+    let dom_file = profile.path().join("dom.html");
+    let log_file = profile.path().join("chromium.log");
+    let mut child = std::process::Command::new(chromium)
         .args([
             "--headless",
             "--no-sandbox",
@@ -325,14 +327,25 @@ fn chromium_dom(html: &Path) -> Option<String> {
         .arg(format!("--user-data-dir={}", profile.path().display()))
         .arg("--dump-dom")
         .arg(format!("file://{}", html.display()))
-        .output()
-        .expect("chromium runs");
-    assert!(
-        out.status.success(),
-        "chromium failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+        // Files, not pipes: a full pipe nobody reads would stall the browser.
+        .stdout(std::fs::File::create(&dom_file).expect("the DOM file"))
+        .stderr(std::fs::File::create(&log_file).expect("the log file"))
+        .spawn()
+        .expect("chromium starts");
+    // A browser that hangs must fail the test, not the CI run: 120 s at most.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while child.try_wait().expect("chromium's status").is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("chromium did not finish rendering the report within 120 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let status = child.wait().expect("chromium's status");
+    let log = std::fs::read_to_string(&log_file).unwrap_or_default();
+    assert!(status.success(), "chromium failed: {log}");
+    let dom = std::fs::read(&dom_file).expect("the dumped DOM");
+    Some(String::from_utf8_lossy(&dom).into_owned())
 }
 
 #[test]
