@@ -11,6 +11,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 SECONDS_PER_TARGET="${1:-10}"
+# The fuzz workspace builds into fuzz/target, whatever the caller's target dir.
+unset CARGO_TARGET_DIR
 cargo +nightly fuzz build -s none
 TRIPLE="$(rustc +nightly -vV | sed -n 's/^host: //p')"
 SCRATCH="$(mktemp -d)"
