@@ -13,10 +13,13 @@
 //! | `reqwest` | [`reqwest`] | rfc6265 | `reqwest::cookie::Jar` through the `CookieStore` trait |
 //! | `cookie` | [`cookie_parser`] | rfc6265 | the `cookie` crate's parser, parser only |
 //! | `curl` | [`curl`] | rfc6265 | libcurl's cookie engine, real requests to a server on 127.0.0.1; http only |
+//! | `chromium` | [`chromium`] | rfc6265bis | headless Chromium over the DevTools protocol, through a proxy on 127.0.0.1; offered only when a binary is found |
 //!
 //! Out-of-process subjects (Python, Node, Go shims) are found by [`process`].
 #![deny(missing_docs)]
 
+#[cfg(feature = "chromium")]
+pub mod chromium;
 #[cfg(feature = "cookie")]
 pub mod cookie_parser;
 #[cfg(feature = "cookie_store")]
@@ -26,7 +29,12 @@ pub mod curl;
 pub mod process;
 #[cfg(feature = "reqwest")]
 pub mod reqwest;
-#[cfg(any(feature = "cookie_store", feature = "reqwest", feature = "curl"))]
+#[cfg(any(
+    feature = "cookie_store",
+    feature = "reqwest",
+    feature = "curl",
+    feature = "chromium"
+))]
 mod url_of;
 
 use cookiecheck::subject::{Subject, SubjectFactory, DEFAULT_CASE_LIMIT};
@@ -73,5 +81,31 @@ pub fn in_process() -> Vec<Offered> {
     all.push(offer("cookie", cookie_parser::CookieParser::new));
     #[cfg(feature = "curl")]
     all.push(offer("curl", curl::CurlJar::new));
+    #[cfg(feature = "chromium")]
+    if chromium::find_binary().is_some() {
+        all.push(Offered {
+            // The first case of each instance includes starting the browser.
+            case_limit: Duration::from_secs(60),
+            ..offer("chromium", chromium::ChromiumSubject::new)
+        });
+    }
     all
+}
+
+/// Subjects compiled in that cannot run here, each with the reason (for
+/// the notices of `cookiecheck run`).
+pub fn unavailable() -> Vec<(&'static str, String)> {
+    #[allow(unused_mut)]
+    let mut missing = Vec::new();
+    #[cfg(feature = "chromium")]
+    if chromium::find_binary().is_none() {
+        missing.push((
+            "chromium",
+            format!(
+                "no Chromium binary (neither ${} nor chromium, chromium-browser, google-chrome on PATH); the chromium subject is skipped (Debian: apt-get install chromium)",
+                chromium::BINARY_ENV
+            ),
+        ));
+    }
+    missing
 }

@@ -120,8 +120,12 @@ pub fn run(args: &RunArgs) -> Result<u8> {
 /// shims that could not start.
 pub(crate) fn subjects(root: &Path, wanted: &[String]) -> Result<(Vec<SubjectSpec>, Vec<String>)> {
     let offered = cookiecheck_adapters::in_process();
+    let unavailable = cookiecheck_adapters::unavailable();
     let shims = shim_names();
     for name in wanted {
+        if let Some((_, why)) = unavailable.iter().find(|(n, _)| n == name) {
+            bail!("{why}");
+        }
         if !offered.iter().any(|o| o.name == name) && !shims.contains(&name.as_str()) {
             let mut known: Vec<&str> = offered.iter().map(|o| o.name).collect();
             known.extend(&shims);
@@ -145,13 +149,13 @@ pub(crate) fn subjects(root: &Path, wanted: &[String]) -> Result<(Vec<SubjectSpe
         .filter(|w| shims.contains(&w.as_str()))
         .cloned()
         .collect();
-    let mut notices = Vec::new();
+    let mut notices: Vec<String> = unavailable.into_iter().map(|(_, why)| why).collect();
     if wanted.is_empty() || !wanted_shims.is_empty() {
         let (started, skipped) = start_shims(root, &wanted_shims);
         if !wanted_shims.is_empty() && !skipped.is_empty() {
             bail!("{}", skipped.join("\n"));
         }
-        notices = skipped;
+        notices.extend(skipped);
         for s in started {
             specs.push(SubjectSpec {
                 expected: expected_list(root, &s.name)?,

@@ -1,0 +1,159 @@
+//! Finding and starting Chromium: headless, a fresh empty profile, every
+//! request through the test proxy, nothing resolved or fetched outside.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc;
+use std::time::Duration;
+
+/// The environment variable that names a Chromium binary explicitly.
+pub const BINARY_ENV: &str = "COOKIECHECK_CHROMIUM";
+
+/// How long Chromium may take to open its DevTools endpoint.
+const START_LIMIT: Duration = Duration::from_secs(30);
+
+/// The Chromium binary to drive: `$COOKIECHECK_CHROMIUM` when set, else the
+/// first of `chromium`, `chromium-browser`, `google-chrome` on `PATH`
+/// (Debian's package installs `/usr/bin/chromium`). `None` when there is none.
+pub fn find_binary() -> Option<PathBuf> {
+    if let Some(explicit) = std::env::var_os(BINARY_ENV) {
+        let path = PathBuf::from(explicit);
+        return path.is_file().then_some(path);
+    }
+    let path = std::env::var_os("PATH")?;
+    ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .flat_map(|name| std::env::split_paths(&path).map(move |dir| dir.join(name)))
+        .find(|candidate| candidate.is_file())
+}
+
+/// A running Chromium; dropping it kills the process and removes its
+/// profile directory.
+pub(crate) struct Browser {
+    child: Child,
+    profile: PathBuf,
+    /// The browser's DevTools WebSocket URL.
+    pub(crate) devtools_url: String,
+}
+
+/// The command-line switches, each for a reason:
+///
+/// - `--headless`, `--no-sandbox` (root in containers), `--disable-gpu`;
+/// - `--no-first-run`, `--no-default-browser-check`, `--disable-sync`,
+///   `--disable-background-networking`, `--disable-component-update`,
+///   `--disable-extensions`: no traffic and no state beyond the test's;
+/// - `--disable-quic`: https goes through the proxy's CONNECT tunnels;
+/// - `--disable-features=HttpsUpgrades,...`: otherwise Chromium silently
+///   upgrades `http://` navigations to `https://` and every Secure-cookie
+///   result is wrong;
+/// - `--proxy-server`, `--proxy-bypass-list=<-loopback>`: every request,
+///   loopback hosts included, goes to the test server ([`super::server`]);
+/// - `--host-resolver-rules`: no name is ever resolved (the proxy answers
+///   for every host), so a stray lookup fails instead of leaving the machine;
+/// - `--ignore-certificate-errors-spki-list`: the test certificate only;
+/// - `--user-data-dir`: a fresh, empty profile per browser;
+/// - `--remote-debugging-port=0`: DevTools on an ephemeral loopback port.
+fn switches(profile: &Path, proxy_port: u16, spki_sha256: &str) -> Vec<String> {
+    vec![
+        "--headless".into(),
+        "--no-sandbox".into(),
+        "--disable-gpu".into(),
+        "--no-first-run".into(),
+        "--no-default-browser-check".into(),
+        "--disable-background-networking".into(),
+        "--disable-component-update".into(),
+        "--disable-sync".into(),
+        "--disable-extensions".into(),
+        "--disable-quic".into(),
+        "--mute-audio".into(),
+        "--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,MediaRouter,OptimizationHints,Translate".into(),
+        format!("--proxy-server=http://127.0.0.1:{proxy_port}"),
+        "--proxy-bypass-list=<-loopback>".into(),
+        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1".into(),
+        format!("--ignore-certificate-errors-spki-list={spki_sha256}"),
+        format!("--user-data-dir={}", profile.display()),
+        "--remote-debugging-address=127.0.0.1".into(),
+        "--remote-debugging-port=0".into(),
+        "about:blank".into(),
+    ]
+}
+
+/// A fresh profile directory path, unique to this process and call.
+fn fresh_profile_dir() -> PathBuf {
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    let n = NEXT.fetch_add(1, Ordering::SeqCst);
+    std::env::temp_dir().join(format!(
+        "cookiecheck-chromium-{}-{n}",
+        std::process::id()
+    ))
+}
+
+impl Browser {
+    /// Starts `binary` against the proxy on `proxy_port` and waits for its
+    /// DevTools endpoint.
+    pub(crate) fn launch(
+        binary: &Path,
+        proxy_port: u16,
+        spki_sha256: &str,
+    ) -> Result<Browser, String> {
+        let profile = fresh_profile_dir();
+        let _ = std::fs::remove_dir_all(&profile);
+        std::fs::create_dir_all(&profile)
+            .map_err(|e| format!("creating the profile directory {}: {e}", profile.display()))?;
+        let mut child = Command::new(binary)
+            .args(switches(&profile, proxy_port, spki_sha256))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|e| format!("starting {}: {e}", binary.display()))?;
+        let Some(stderr) = child.stderr.take() else {
+            let _ = child.kill();
+            return Err("Chromium's stderr is not a pipe".into());
+        };
+        // Chromium prints "DevTools listening on ws://..." on stderr. The
+        // reader keeps draining stderr afterwards so that the browser never
+        // blocks on a full pipe.
+        let (tx, rx) = mpsc::channel();
+        let _ = std::thread::Builder::new()
+            .name("cookiecheck-chromium-stderr".into())
+            .spawn(move || {
+                let mut tail = Vec::new();
+                for line in BufReader::new(stderr).lines() {
+                    let Ok(line) = line else { break };
+                    if let Some(url) = line.strip_prefix("DevTools listening on ") {
+                        let _ = tx.send(Ok(url.trim().to_string()));
+                    } else if tail.len() < 20 {
+                        tail.push(line);
+                    }
+                }
+                let _ = tx.send(Err(tail.join("\n")));
+            });
+        let browser = |devtools_url| Browser {
+            child,
+            profile: profile.clone(),
+            devtools_url,
+        };
+        match rx.recv_timeout(START_LIMIT) {
+            Ok(Ok(url)) => Ok(browser(url)),
+            Ok(Err(tail)) => {
+                drop(browser(String::new()));
+                Err(format!("Chromium exited before DevTools opened:\n{tail}"))
+            }
+            Err(_) => {
+                drop(browser(String::new()));
+                Err(format!("Chromium did not open DevTools within {START_LIMIT:?}"))
+            }
+        }
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}
