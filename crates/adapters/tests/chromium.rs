@@ -27,7 +27,9 @@ fn have_chromium() -> bool {
 }
 
 fn header(jar: &mut ChromiumSubject, url: &str, ctx: &RequestContext) -> String {
-    let h = jar.cookie_header(&uri(url), ctx, 0).expect("a Cookie header");
+    let h = jar
+        .cookie_header(&uri(url), ctx, 0)
+        .expect("a Cookie header");
     String::from_utf8(h.unwrap_or_default()).expect("UTF-8")
 }
 
@@ -50,9 +52,15 @@ fn chromium_answers_simple_cases_like_the_spec() {
         0,
     )
     .expect("set");
-    assert_eq!(header(&mut jar, "http://www.example.com/docs/x", &http), "b=2; a=1");
+    assert_eq!(
+        header(&mut jar, "http://www.example.com/docs/x", &http),
+        "b=2; a=1"
+    );
     // §5.1.4: /other is not under /docs.
-    assert_eq!(header(&mut jar, "http://www.example.com/other", &http), "a=1");
+    assert_eq!(
+        header(&mut jar, "http://www.example.com/other", &http),
+        "a=1"
+    );
     // §5.3 step 6: host-only cookies do not go to other hosts.
     assert_eq!(header(&mut jar, "http://sub.www.example.com/", &http), "");
 
@@ -64,24 +72,41 @@ fn chromium_answers_simple_cases_like_the_spec() {
         0,
     )
     .expect("set over https");
-    assert_eq!(header(&mut jar, "https://www.example.com/", &http), "a=1; s=3");
+    assert_eq!(
+        header(&mut jar, "https://www.example.com/", &http),
+        "a=1; s=3"
+    );
     assert_eq!(header(&mut jar, "http://www.example.com/", &http), "a=1");
 
     // RFC 6265bis §5.7 step 12 and §5.8.2: HttpOnly cookies are invisible to
     // document.cookie, which can still add cookies seen over HTTP.
     jar.reset().expect("reset");
-    assert!(jar.cookies(0).expect("list").is_empty(), "reset empties the jar");
+    assert!(
+        jar.cookies(0).expect("list").is_empty(),
+        "reset empties the jar"
+    );
     jar.set_cookies(
         &uri("http://shop.example.org/"),
-        &[b"h=1; HttpOnly".to_vec(), b"j=2; Domain=example.org".to_vec()],
+        &[
+            b"h=1; HttpOnly".to_vec(),
+            b"j=2; Domain=example.org".to_vec(),
+        ],
         &http,
         0,
     )
     .expect("set");
     assert_eq!(header(&mut jar, "http://shop.example.org/", &script), "j=2");
-    jar.set_cookies(&uri("http://shop.example.org/"), &[b"k=3".to_vec()], &script, 0)
-        .expect("document.cookie write");
-    assert_eq!(header(&mut jar, "http://shop.example.org/", &http), "h=1; j=2; k=3");
+    jar.set_cookies(
+        &uri("http://shop.example.org/"),
+        &[b"k=3".to_vec()],
+        &script,
+        0,
+    )
+    .expect("document.cookie write");
+    assert_eq!(
+        header(&mut jar, "http://shop.example.org/", &http),
+        "h=1; j=2; k=3"
+    );
     // §5.3 step 6: the Domain cookie also goes to the parent domain.
     assert_eq!(header(&mut jar, "http://example.org/", &http), "j=2");
 

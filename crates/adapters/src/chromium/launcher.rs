@@ -84,10 +84,7 @@ fn switches(profile: &Path, proxy_port: u16, spki_sha256: &str) -> Vec<String> {
 fn fresh_profile_dir() -> PathBuf {
     static NEXT: AtomicU64 = AtomicU64::new(0);
     let n = NEXT.fetch_add(1, Ordering::SeqCst);
-    std::env::temp_dir().join(format!(
-        "cookiecheck-chromium-{}-{n}",
-        std::process::id()
-    ))
+    std::env::temp_dir().join(format!("cookiecheck-chromium-{}-{n}", std::process::id()))
 }
 
 impl Browser {
@@ -144,7 +141,9 @@ impl Browser {
             }
             Err(_) => {
                 drop(browser(String::new()));
-                Err(format!("Chromium did not open DevTools within {START_LIMIT:?}"))
+                Err(format!(
+                    "Chromium did not open DevTools within {START_LIMIT:?}"
+                ))
             }
         }
     }

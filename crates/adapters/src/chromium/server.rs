@@ -195,7 +195,10 @@ fn read_head(stream: &mut impl Read) -> std::io::Result<Option<Head>> {
                 .iter()
                 .rposition(|&b| b != b' ' && b != b'\t')
                 .map_or(start, |e| e + 1);
-            Some((line[..colon].to_vec(), value[start..end.max(start)].to_vec()))
+            Some((
+                line[..colon].to_vec(),
+                value[start..end.max(start)].to_vec(),
+            ))
         })
         .collect();
     Ok(Some(Head {
@@ -238,7 +241,9 @@ fn serve(
         let url = head.target.clone();
         answer(&mut stream, &head, url, exchange)?;
     } else {
-        stream.write_all(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")?;
+        stream.write_all(
+            b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+        )?;
     }
     stream.flush()?;
     let _ = stream.shutdown(Shutdown::Write);

@@ -29,9 +29,8 @@ impl TlsIdentity {
         let spki = certified.key_pair.public_key_der();
         let digest = ring::digest::digest(&ring::digest::SHA256, &spki);
         let spki_sha256 = base64::engine::general_purpose::STANDARD.encode(digest.as_ref());
-        let key = PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(
-            certified.key_pair.serialize_der(),
-        ));
+        let key =
+            PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(certified.key_pair.serialize_der()));
         let provider = Arc::new(rustls::crypto::ring::default_provider());
         let config = ServerConfig::builder_with_provider(provider)
             .with_safe_default_protocol_versions()
