@@ -8,7 +8,7 @@
 
 use cookiecheck::subject::Subject;
 use cookiecheck_adapters::chromium::{find_binary, ChromiumSubject};
-use cookiecheck_model::{RequestContext, RequestUri};
+use cookiecheck_model::{RequestContext, RequestUri, SiteStatus};
 
 fn uri(s: &str) -> RequestUri {
     RequestUri::parse(s).expect("a request URI")
@@ -139,5 +139,41 @@ fn chromium_answers_simple_cases_like_the_spec() {
             ("j".into(), "example.org".into(), false),
             ("k".into(), "shop.example.org".into(), true),
         ]
+    );
+
+    // RFC 6265bis §5.8.3 step 3: cross-site, only SameSite=None goes with a
+    // subresource request; Lax also goes with a top-level GET navigation.
+    jar.reset().expect("reset");
+    jar.set_cookies(
+        &uri("https://site.example/"),
+        &[
+            b"n=1; SameSite=None; Secure".to_vec(),
+            b"l=2; SameSite=Lax".to_vec(),
+            b"s=3; SameSite=Strict".to_vec(),
+        ],
+        &http,
+        0,
+    )
+    .expect("set");
+    let subresource = RequestContext {
+        site: SiteStatus::CrossSite,
+        top_level: false,
+        ..RequestContext::default()
+    };
+    let navigation = RequestContext {
+        site: SiteStatus::CrossSite,
+        ..RequestContext::default()
+    };
+    assert_eq!(
+        header(&mut jar, "https://site.example/", &subresource),
+        "n=1"
+    );
+    assert_eq!(
+        header(&mut jar, "https://site.example/", &navigation),
+        "n=1; l=2"
+    );
+    assert_eq!(
+        header(&mut jar, "https://site.example/", &http),
+        "n=1; l=2; s=3"
     );
 }

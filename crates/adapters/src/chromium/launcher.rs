@@ -48,6 +48,10 @@ pub(crate) struct Browser {
 /// - `--disable-features=HttpsUpgrades,...`: otherwise Chromium silently
 ///   upgrades `http://` navigations to `https://` and every Secure-cookie
 ///   result is wrong;
+/// - `--disable-site-isolation-trials`, `IsolateOrigins`, `site-per-process`:
+///   a cross-site iframe stays in the page's process and frame tree, where
+///   the adapter can run `document.cookie` in it (cookies are kept in the
+///   network service either way);
 /// - `--proxy-server`, `--proxy-bypass-list=<-loopback>`: every request,
 ///   loopback hosts included, goes to the test server ([`super::server`]);
 /// - `--host-resolver-rules`: no name is ever resolved (the proxy answers
@@ -68,7 +72,8 @@ fn switches(profile: &Path, proxy_port: u16, spki_sha256: &str) -> Vec<String> {
         "--disable-extensions".into(),
         "--disable-quic".into(),
         "--mute-audio".into(),
-        "--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,MediaRouter,OptimizationHints,Translate".into(),
+        "--disable-site-isolation-trials".into(),
+        "--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,IsolateOrigins,site-per-process,MediaRouter,OptimizationHints,Translate".into(),
         format!("--proxy-server=http://127.0.0.1:{proxy_port}"),
         "--proxy-bypass-list=<-loopback>".into(),
         "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1".into(),
@@ -87,6 +92,21 @@ fn fresh_profile_dir() -> PathBuf {
     std::env::temp_dir().join(format!("cookiecheck-chromium-{}-{n}", std::process::id()))
 }
 
+/// The profile's preferences, written before the first start. Chromium here
+/// blocks third-party cookies by default (`UserPreferences` in DevTools'
+/// blocked reasons): a user setting on top of the cookie rules, which would
+/// hide every cross-site answer of the SameSite rules (RFC 6265bis §5.7
+/// steps 18-19, §5.8.3 step 3). `cookie_controls_mode` 0 turns it off.
+const PREFERENCES: &str =
+    r#"{"profile":{"cookie_controls_mode":0,"block_third_party_cookies":false}}"#;
+
+fn write_preferences(profile: &Path) -> Result<(), String> {
+    let dir = profile.join("Default");
+    std::fs::create_dir_all(&dir)
+        .and_then(|()| std::fs::write(dir.join("Preferences"), PREFERENCES))
+        .map_err(|e| format!("writing the profile {}: {e}", dir.display()))
+}
+
 impl Browser {
     /// Starts `binary` against the proxy on `proxy_port` and waits for its
     /// DevTools endpoint.
@@ -97,8 +117,7 @@ impl Browser {
     ) -> Result<Browser, String> {
         let profile = fresh_profile_dir();
         let _ = std::fs::remove_dir_all(&profile);
-        std::fs::create_dir_all(&profile)
-            .map_err(|e| format!("creating the profile directory {}: {e}", profile.display()))?;
+        write_preferences(&profile)?;
         let mut child = Command::new(binary)
             .args(switches(&profile, proxy_port, spki_sha256))
             .stdin(Stdio::null())

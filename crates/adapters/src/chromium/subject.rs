@@ -1,13 +1,14 @@
 //! The `chromium` subject: scenario steps as browser actions.
 //!
-//! - A `set` step over HTTP is a top-level navigation to the step's URL; the
-//!   test server's response carries the step's Set-Cookie lines as raw
-//!   bytes. A `get` step over HTTP is a navigation whose request's Cookie
-//!   header the server records. Under the rfc6265bis profile a same-site
-//!   request's outcome does not depend on being top-level or on the method
-//!   (bis §5.7 step 18, §5.8.3 step 3), so a navigation stands for every
-//!   same-site context; cross-site contexts are not produced yet, so the
-//!   subject does not claim `same-site` and such cases are *unsupported*.
+//! - A same-site `set` step over HTTP is a browser-initiated top-level
+//!   navigation to the step's URL; the test server's response carries the
+//!   step's Set-Cookie lines as raw bytes. A same-site `get` step is such a
+//!   navigation too, and the server records the request's Cookie header.
+//!   Under the rfc6265bis profile a same-site request's outcome does not
+//!   depend on being top-level or on the method (bis §5.7 step 18, §5.8.3
+//!   step 3), so a navigation stands for every same-site context.
+//! - Cross-site contexts come from a page on another site: a script-started
+//!   navigation, a form POST, a `fetch`, or an iframe ([`super::contexts`]).
 //! - A response whose Set-Cookie lines hold a NUL octet is refused whole by
 //!   Chromium's HTTP parser (`net::ERR_INVALID_HTTP_RESPONSE`): that is the
 //!   browser's outcome for the step (nothing stored), not an adapter error.
@@ -15,7 +16,8 @@
 //! - A host on Chromium's HSTS preload list is never asked over http (the
 //!   URL is upgraded first): such a step is *unsupported*.
 //! - A non-HTTP step opens the step's URL as a document (no Set-Cookie) and
-//!   runs `document.cookie = "<line>"` per line, or reads `document.cookie`.
+//!   runs `document.cookie = "<line>"` per line, or reads `document.cookie`
+//!   (cross-site: in an iframe of that URL on the initiator page).
 //!   JavaScript strings are text: a line that is not UTF-8 is *unsupported*.
 //! - Stored cookies are listed with `Storage.getCookies`; every scenario
 //!   starts with `Storage.clearCookies` in the same browser.
@@ -24,13 +26,13 @@
 //!   profile's), so `clock` and `limits` are not claimed. There is no end of
 //!   session short of restarting the browser, and no cookies.txt.
 
-use super::cdp::Cdp;
-use super::launcher::{find_binary, Browser};
-use super::server::{ProxyServer, Seen};
-use super::tls::TlsIdentity;
+use super::contexts::{cross_site_frame, cross_site_request};
+use super::launcher::find_binary;
+use super::server::Seen;
+use super::session::{js_string, string_field, Live};
 use crate::url_of::url_of;
 use cookiecheck::subject::{Capabilities, StoredCookie, Subject, SubjectError};
-use cookiecheck_model::{Api, ProfileId, RequestContext, RequestUri, SameSite, Time};
+use cookiecheck_model::{Api, ProfileId, RequestContext, RequestUri, SameSite, SiteStatus, Time};
 use serde_json::{json, Value};
 use std::path::PathBuf;
 
@@ -40,17 +42,6 @@ use std::path::PathBuf;
 pub struct ChromiumSubject {
     binary: Option<PathBuf>,
     live: Option<Live>,
-}
-
-/// A running browser with its server. Fields drop in order: the DevTools
-/// connection, then the browser, then the server it uses as its proxy.
-struct Live {
-    cdp: Cdp,
-    session: String,
-    /// The URL of the document now open (for non-HTTP steps).
-    document: Option<String>,
-    _browser: Browser,
-    server: ProxyServer,
 }
 
 impl ChromiumSubject {
@@ -63,6 +54,7 @@ impl ChromiumSubject {
         }
     }
 
+    /// The running browser, started on first use.
     fn live(&mut self) -> Result<&mut Live, SubjectError> {
         if self.live.is_none() {
             let binary = self.binary.clone().ok_or_else(|| {
@@ -86,99 +78,6 @@ impl Default for ChromiumSubject {
     }
 }
 
-impl Live {
-    fn start(binary: &std::path::Path) -> Result<Live, SubjectError> {
-        let tls = TlsIdentity::generate().map_err(SubjectError::Io)?;
-        let server = ProxyServer::start(tls.config.clone())?;
-        let browser =
-            Browser::launch(binary, server.port(), &tls.spki_sha256).map_err(SubjectError::Io)?;
-        let mut cdp = Cdp::connect(&browser.devtools_url)?;
-        let target = cdp.call(None, "Target.createTarget", json!({"url": "about:blank"}))?;
-        let target_id = string_field(&target, "targetId")?;
-        let attached = cdp.call(
-            None,
-            "Target.attachToTarget",
-            json!({"targetId": target_id, "flatten": true}),
-        )?;
-        let session = string_field(&attached, "sessionId")?;
-        Ok(Live {
-            cdp,
-            session,
-            document: None,
-            _browser: browser,
-            server,
-        })
-    }
-
-    fn page_call(&mut self, method: &str, params: Value) -> Result<Value, SubjectError> {
-        self.cdp.call(Some(&self.session), method, params)
-    }
-
-    /// Navigates the page to `url` and returns the page request the server
-    /// answered (with the armed lines, if any).
-    fn navigate(&mut self, url: &str) -> Result<Seen, SubjectError> {
-        self.server.exchange().take_seen();
-        let result = self.page_call("Page.navigate", json!({"url": url}));
-        let seen = self.server.exchange().take_seen();
-        self.server.exchange().disarm();
-        let result = result?;
-        if let Some(error) = result.get("errorText").and_then(Value::as_str) {
-            self.document = None;
-            return Err(SubjectError::Io(format!("navigating to {url}: {error}")));
-        }
-        self.document = Some(url.to_string());
-        // HSTS: for a host on Chromium's built-in preload list, an http URL
-        // is upgraded to https before any request is made.
-        if let Some(rest) = url.strip_prefix("http://") {
-            let upgraded = format!("https://{rest}");
-            if seen.iter().any(|s| s.url == upgraded) {
-                self.document = None;
-                return Err(SubjectError::unsupported(format!(
-                    "{url}: Chromium upgrades it to https (HSTS preload list) before any request"
-                )));
-            }
-        }
-        // Chromium's own background requests also pass the proxy.
-        let seen: Vec<Seen> = seen.into_iter().filter(|s| s.url == url).collect();
-        match &seen[..] {
-            [one] => Ok(one.clone()),
-            [] => Err(SubjectError::Protocol(format!(
-                "Chromium navigated to {url} without a request reaching the test server"
-            ))),
-            more => Err(SubjectError::Protocol(format!(
-                "navigating to {url}, Chromium requested it {} times",
-                more.len()
-            ))),
-        }
-    }
-
-    /// Opens `url` as the current document unless it already is.
-    fn open_document(&mut self, url: &str) -> Result<(), SubjectError> {
-        if self.document.as_deref() != Some(url) {
-            self.navigate(url)?;
-        }
-        Ok(())
-    }
-
-    /// Evaluates `expression` in the page; returns its value.
-    fn evaluate(&mut self, expression: &str) -> Result<Value, SubjectError> {
-        let result = self.page_call(
-            "Runtime.evaluate",
-            json!({"expression": expression, "returnByValue": true}),
-        )?;
-        if let Some(exception) = result.get("exceptionDetails") {
-            return Err(SubjectError::Protocol(format!(
-                "`{expression}` threw: {exception}"
-            )));
-        }
-        Ok(result
-            .get("result")
-            .and_then(|r| r.get("value"))
-            .cloned()
-            .unwrap_or(Value::Null))
-    }
-}
-
 /// The error Chromium reports for a response its HTTP parser refuses.
 const INVALID_RESPONSE: &str = "net::ERR_INVALID_HTTP_RESPONSE";
 
@@ -198,26 +97,45 @@ fn page_url(uri: &RequestUri) -> Result<String, SubjectError> {
     Ok(url.into())
 }
 
-fn string_field(v: &Value, key: &str) -> Result<String, SubjectError> {
-    v.get(key)
-        .and_then(Value::as_str)
-        .map(str::to_string)
-        .ok_or_else(|| SubjectError::Protocol(format!("DevTools answer without `{key}`: {v}")))
-}
-
-fn only_same_site(ctx: &RequestContext) -> Result<(), SubjectError> {
-    if ctx.site == cookiecheck_model::SiteStatus::CrossSite {
-        return Err(SubjectError::unsupported(
-            "cross-site requests (not produced by the chromium adapter yet)",
-        ));
+impl ChromiumSubject {
+    /// The `document.cookie` execution context for `url` in context `ctx`:
+    /// the page's main world on a same-site document, or an isolated world
+    /// of a cross-site iframe.
+    fn script_context(
+        &mut self,
+        url: &str,
+        ctx: &RequestContext,
+    ) -> Result<Option<u64>, SubjectError> {
+        let live = self.live()?;
+        if ctx.site == SiteStatus::CrossSite {
+            return cross_site_frame(live, url).map(Some);
+        }
+        live.open_document(url)?;
+        Ok(None)
     }
-    Ok(())
+
+    /// One HTTP request to `url` in context `ctx`, its response carrying
+    /// `lines` when given.
+    fn http_request(
+        &mut self,
+        url: &str,
+        lines: Option<&[Vec<u8>]>,
+        ctx: &RequestContext,
+    ) -> Result<Seen, SubjectError> {
+        let live = self.live()?;
+        if ctx.site == SiteStatus::CrossSite {
+            cross_site_request(live, url, lines, ctx)
+        } else {
+            live.navigate(url, lines)
+        }
+    }
 }
 
 impl Subject for ChromiumSubject {
     fn capabilities(&self) -> Capabilities {
         Capabilities {
             non_http: true,
+            same_site: true,
             public_suffix: true,
             list_cookies: true,
             ..Capabilities::basic(ProfileId::Rfc6265bis)
@@ -226,7 +144,7 @@ impl Subject for ChromiumSubject {
 
     fn reset(&mut self) -> Result<(), SubjectError> {
         let live = self.live()?;
-        live.cdp.call(None, "Storage.clearCookies", json!({}))?;
+        live.browser_call("Storage.clearCookies", json!({}))?;
         live.document = None;
         Ok(())
     }
@@ -238,7 +156,6 @@ impl Subject for ChromiumSubject {
         ctx: &RequestContext,
         _now: Time,
     ) -> Result<(), SubjectError> {
-        only_same_site(ctx)?;
         let url = page_url(url)?;
         if ctx.api == Api::NonHttp {
             let texts = lines
@@ -251,12 +168,11 @@ impl Subject for ChromiumSubject {
                     })
                 })
                 .collect::<Result<Vec<&str>, _>>()?;
+            let context = self.script_context(&url, ctx)?;
             let live = self.live()?;
-            live.open_document(&url)?;
             for text in texts {
-                let literal = serde_json::to_string(text)
-                    .map_err(|e| SubjectError::Protocol(e.to_string()))?;
-                live.evaluate(&format!("document.cookie = {literal}; undefined"))?;
+                let script = format!("document.cookie = {}; undefined", js_string(text)?);
+                live.evaluate_in(context, &script)?;
             }
             return Ok(());
         }
@@ -268,9 +184,7 @@ impl Subject for ChromiumSubject {
                 "a Set-Cookie line with CR or LF (not one HTTP/1.1 header field)",
             ));
         }
-        let live = self.live()?;
-        live.server.exchange().arm(url.clone(), lines.to_vec());
-        let seen = match live.navigate(&url) {
+        let seen = match self.http_request(&url, Some(lines), ctx) {
             Ok(seen) => seen,
             // Chromium's HTTP parser refuses a response whose header holds
             // a NUL octet: the browser's outcome is that no line of that
@@ -296,18 +210,16 @@ impl Subject for ChromiumSubject {
         ctx: &RequestContext,
         _now: Time,
     ) -> Result<Option<Vec<u8>>, SubjectError> {
-        only_same_site(ctx)?;
         let url = page_url(url)?;
-        let live = self.live()?;
         if ctx.api == Api::NonHttp {
-            live.open_document(&url)?;
-            let value = live.evaluate("document.cookie")?;
+            let context = self.script_context(&url, ctx)?;
+            let value = self.live()?.evaluate_in(context, "document.cookie")?;
             let text = value.as_str().ok_or_else(|| {
                 SubjectError::Protocol(format!("document.cookie is not a string: {value}"))
             })?;
             return Ok((!text.is_empty()).then(|| text.as_bytes().to_vec()));
         }
-        let seen = live.navigate(&url)?;
+        let seen = self.http_request(&url, None, ctx)?;
         match &seen.cookies[..] {
             [] => Ok(None),
             [one] => Ok(Some(one.clone())),
@@ -319,8 +231,7 @@ impl Subject for ChromiumSubject {
     }
 
     fn cookies(&mut self, _now: Time) -> Result<Vec<StoredCookie>, SubjectError> {
-        let live = self.live()?;
-        let answer = live.cdp.call(None, "Storage.getCookies", json!({}))?;
+        let answer = self.live()?.browser_call("Storage.getCookies", json!({}))?;
         let list = answer
             .get("cookies")
             .and_then(Value::as_array)
