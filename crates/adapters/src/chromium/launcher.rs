@@ -44,6 +44,9 @@ pub(crate) struct Browser {
 /// - `--no-first-run`, `--no-default-browser-check`, `--disable-sync`,
 ///   `--disable-background-networking`, `--disable-component-update`,
 ///   `--disable-extensions`: no traffic and no state beyond the test's;
+/// - `--disable-breakpad`: no crash handler process (it detaches, so it
+///   would outlive the browser; `--disable-crashpad-for-testing` instead
+///   leaves DevTools' cookie calls unanswered on this build);
 /// - `--disable-quic`: https goes through the proxy's CONNECT tunnels;
 /// - `--disable-features=HttpsUpgrades,...`: otherwise Chromium silently
 ///   upgrades `http://` navigations to `https://` and every Secure-cookie
@@ -72,6 +75,7 @@ fn switches(profile: &Path, proxy_port: u16, spki_sha256: &str) -> Vec<String> {
         "--disable-extensions".into(),
         "--disable-quic".into(),
         "--mute-audio".into(),
+        "--disable-breakpad".into(),
         "--disable-site-isolation-trials".into(),
         "--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,IsolateOrigins,site-per-process,MediaRouter,OptimizationHints,Translate".into(),
         format!("--proxy-server=http://127.0.0.1:{proxy_port}"),
@@ -85,12 +89,68 @@ fn switches(profile: &Path, proxy_port: u16, spki_sha256: &str) -> Vec<String> {
     ]
 }
 
+/// The name prefix of profile directories in the temporary directory.
+const PROFILE_PREFIX: &str = "cookiecheck-chromium-";
+
 /// A fresh profile directory path, unique to this process and call.
 fn fresh_profile_dir() -> PathBuf {
     static NEXT: AtomicU64 = AtomicU64::new(0);
     let n = NEXT.fetch_add(1, Ordering::SeqCst);
-    std::env::temp_dir().join(format!("cookiecheck-chromium-{}-{n}", std::process::id()))
+    std::env::temp_dir().join(format!("{PROFILE_PREFIX}{}-{n}", std::process::id()))
 }
+
+/// Removes profile directories left by cookiecheck processes that are gone
+/// (a process that exits while a worker thread is still dropping its
+/// browser leaves the directory behind). Liveness is `/proc/<pid>`, so
+/// this only cleans up on Linux.
+fn remove_stale_profiles() {
+    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(PROFILE_PREFIX))
+            .and_then(|rest| rest.split('-').next())
+            .and_then(|pid| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let proc_dir = Path::new("/proc");
+        if proc_dir.is_dir() && !proc_dir.join(pid.to_string()).exists() {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// The browser gets SIGKILL when the thread that started it ends, whether
+/// or not the subject was dropped: no browser outlives cookiecheck, even
+/// when the process exits while a worker thread is still tearing its
+/// subject down, or is killed. (Linux `PR_SET_PDEATHSIG`; the signal
+/// follows the starting *thread*, which for an isolated subject is the
+/// worker thread that owns it for its whole life. It survives the exec in
+/// Debian's `/usr/bin/chromium` wrapper script.)
+#[cfg(target_os = "linux")]
+fn die_with_parent(command: &mut Command) {
+    use std::os::unix::process::CommandExt;
+    // SAFETY: the closure runs in the forked child before exec and only
+    // makes one async-signal-safe system call (prctl); it allocates nothing
+    // and takes no lock.
+    unsafe {
+        command.pre_exec(|| {
+            if libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL) == 0 {
+                Ok(())
+            } else {
+                Err(std::io::Error::last_os_error())
+            }
+        });
+    }
+}
+
+/// Elsewhere the browser is killed when the subject is dropped.
+#[cfg(not(target_os = "linux"))]
+fn die_with_parent(_command: &mut Command) {}
 
 /// The profile's preferences, written before the first start. Chromium here
 /// blocks third-party cookies by default (`UserPreferences` in DevTools'
@@ -118,11 +178,15 @@ impl Browser {
         let profile = fresh_profile_dir();
         let _ = std::fs::remove_dir_all(&profile);
         write_preferences(&profile)?;
-        let mut child = Command::new(binary)
+        remove_stale_profiles();
+        let mut command = Command::new(binary);
+        command
             .args(switches(&profile, proxy_port, spki_sha256))
             .stdin(Stdio::null())
             .stdout(Stdio::null())
-            .stderr(Stdio::piped())
+            .stderr(Stdio::piped());
+        die_with_parent(&mut command);
+        let mut child = command
             .spawn()
             .map_err(|e| format!("starting {}: {e}", binary.display()))?;
         let Some(stderr) = child.stderr.take() else {
