@@ -8,6 +8,7 @@
 //! | `cdp` | the synchronous DevTools client (why hand-written: see there) |
 //! | `tls` | the self-signed certificate and its SPKI pin |
 //! | `server` | the proxy that is also the origin of every test URL |
+//! | `pool` | idle browsers reused by the next subject; the launcher thread |
 //! | `session` | one browser, its server and its page: navigate, evaluate, see requests |
 //! | `contexts` | cross-site requests and documents, made from a page on another site |
 //! | `subject` | [`ChromiumSubject`]: steps as navigations and `document.cookie` |
@@ -15,6 +16,7 @@
 mod cdp;
 mod contexts;
 pub mod launcher;
+mod pool;
 mod server;
 mod session;
 mod subject;

@@ -28,6 +28,7 @@
 
 use super::contexts::{cross_site_frame, cross_site_request};
 use super::launcher::find_binary;
+use super::pool;
 use super::server::Seen;
 use super::session::{js_string, string_field, Live};
 use crate::url_of::url_of;
@@ -42,6 +43,9 @@ use std::path::PathBuf;
 pub struct ChromiumSubject {
     binary: Option<PathBuf>,
     live: Option<Live>,
+    /// No call has failed since the browser was taken (only then does it
+    /// go back to the pool).
+    healthy: bool,
 }
 
 impl ChromiumSubject {
@@ -51,6 +55,7 @@ impl ChromiumSubject {
         ChromiumSubject {
             binary: find_binary(),
             live: None,
+            healthy: true,
         }
     }
 
@@ -63,12 +68,23 @@ impl ChromiumSubject {
                     super::launcher::BINARY_ENV
                 ))
             })?;
-            self.live = Some(Live::start(&binary)?);
+            self.live = Some(pool::take(&binary)?);
+            self.healthy = true;
         }
         // Invariant: set just above when it was None.
         self.live
             .as_mut()
             .ok_or_else(|| SubjectError::Crashed("no browser".into()))
+    }
+}
+
+impl Drop for ChromiumSubject {
+    fn drop(&mut self) {
+        if let Some(live) = self.live.take() {
+            if self.healthy {
+                pool::give_back(live);
+            }
+        }
     }
 }
 
@@ -143,10 +159,8 @@ impl Subject for ChromiumSubject {
     }
 
     fn reset(&mut self) -> Result<(), SubjectError> {
-        let live = self.live()?;
-        live.browser_call("Storage.clearCookies", json!({}))?;
-        live.document = None;
-        Ok(())
+        let r = self.reset_inner();
+        self.track(r)
     }
 
     fn set_cookies(
@@ -155,6 +169,52 @@ impl Subject for ChromiumSubject {
         lines: &[Vec<u8>],
         ctx: &RequestContext,
         _now: Time,
+    ) -> Result<(), SubjectError> {
+        let r = self.set_cookies_inner(url, lines, ctx);
+        self.track(r)
+    }
+
+    fn cookie_header(
+        &mut self,
+        url: &RequestUri,
+        ctx: &RequestContext,
+        _now: Time,
+    ) -> Result<Option<Vec<u8>>, SubjectError> {
+        let r = self.cookie_header_inner(url, ctx);
+        self.track(r)
+    }
+
+    fn cookies(&mut self, _now: Time) -> Result<Vec<StoredCookie>, SubjectError> {
+        let r = self.cookies_inner();
+        self.track(r)
+    }
+}
+
+/// The steps, before [`ChromiumSubject::track`] sees their errors.
+impl ChromiumSubject {
+    /// Passes `result` on; a failure other than *unsupported* marks the
+    /// browser as not fit for reuse.
+    fn track<T>(&mut self, result: Result<T, SubjectError>) -> Result<T, SubjectError> {
+        if let Err(e) = &result {
+            if !matches!(e, SubjectError::Unsupported(_)) {
+                self.healthy = false;
+            }
+        }
+        result
+    }
+
+    fn reset_inner(&mut self) -> Result<(), SubjectError> {
+        let live = self.live()?;
+        live.browser_call("Storage.clearCookies", json!({}))?;
+        live.document = None;
+        Ok(())
+    }
+
+    fn set_cookies_inner(
+        &mut self,
+        url: &RequestUri,
+        lines: &[Vec<u8>],
+        ctx: &RequestContext,
     ) -> Result<(), SubjectError> {
         let url = page_url(url)?;
         if ctx.api == Api::NonHttp {
@@ -204,11 +264,10 @@ impl Subject for ChromiumSubject {
         Ok(())
     }
 
-    fn cookie_header(
+    fn cookie_header_inner(
         &mut self,
         url: &RequestUri,
         ctx: &RequestContext,
-        _now: Time,
     ) -> Result<Option<Vec<u8>>, SubjectError> {
         let url = page_url(url)?;
         if ctx.api == Api::NonHttp {
@@ -230,7 +289,7 @@ impl Subject for ChromiumSubject {
         }
     }
 
-    fn cookies(&mut self, _now: Time) -> Result<Vec<StoredCookie>, SubjectError> {
+    fn cookies_inner(&mut self) -> Result<Vec<StoredCookie>, SubjectError> {
         let answer = self.live()?.browser_call("Storage.getCookies", json!({}))?;
         let list = answer
             .get("cookies")
