@@ -179,6 +179,42 @@ impl Browser {
         let _ = std::fs::remove_dir_all(&profile);
         write_preferences(&profile)?;
         remove_stale_profiles();
+        Browser::start(binary, profile, proxy_port, spki_sha256)
+    }
+
+    /// The end of a session: waits for the browser (already told to close
+    /// with `Browser.close`, which writes its cookie store to the profile)
+    /// to exit, and starts it again on the same profile. Session cookies
+    /// are gone, persistent ones are read back from disk. The new process
+    /// dies with the calling thread ([`die_with_parent`]).
+    pub(crate) fn restart(
+        &mut self,
+        binary: &Path,
+        proxy_port: u16,
+        spki_sha256: &str,
+    ) -> Result<(), String> {
+        let deadline = std::time::Instant::now() + Duration::from_secs(15);
+        while matches!(self.child.try_wait(), Ok(None)) {
+            if std::time::Instant::now() > deadline {
+                return Err("Chromium did not exit within 15 s of Browser.close".into());
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let next = Browser::start(binary, self.profile.clone(), proxy_port, spki_sha256)?;
+        let mut old = std::mem::replace(self, next);
+        // The old process has exited; its drop must not remove the profile
+        // the new one now uses.
+        old.profile = PathBuf::new();
+        Ok(())
+    }
+
+    /// Starts `binary` on the existing `profile` directory.
+    fn start(
+        binary: &Path,
+        profile: PathBuf,
+        proxy_port: u16,
+        spki_sha256: &str,
+    ) -> Result<Browser, String> {
         let mut command = Command::new(binary);
         command
             .args(switches(&profile, proxy_port, spki_sha256))
@@ -236,6 +272,8 @@ impl Drop for Browser {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
-        let _ = std::fs::remove_dir_all(&self.profile);
+        if !self.profile.as_os_str().is_empty() {
+            let _ = std::fs::remove_dir_all(&self.profile);
+        }
     }
 }

@@ -8,7 +8,7 @@ use super::server::{ProxyServer, Seen};
 use super::tls::TlsIdentity;
 use cookiecheck::subject::SubjectError;
 use serde_json::{json, Value};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 /// How long a script-started navigation may take to commit.
@@ -21,7 +21,9 @@ pub(crate) struct Live {
     session: String,
     /// The URL of the document now open in the page, when known.
     pub(crate) document: Option<String>,
-    _browser: Browser,
+    browser: Browser,
+    binary: PathBuf,
+    spki_sha256: String,
     server: ProxyServer,
 }
 
@@ -32,22 +34,33 @@ impl Live {
         let server = ProxyServer::start(tls.config.clone())?;
         let browser =
             Browser::launch(binary, server.port(), &tls.spki_sha256).map_err(SubjectError::Io)?;
-        let mut cdp = Cdp::connect(&browser.devtools_url)?;
-        let target = cdp.call(None, "Target.createTarget", json!({"url": "about:blank"}))?;
-        let target_id = string_field(&target, "targetId")?;
-        let attached = cdp.call(
-            None,
-            "Target.attachToTarget",
-            json!({"targetId": target_id, "flatten": true}),
-        )?;
-        let session = string_field(&attached, "sessionId")?;
+        let (cdp, session) = attach(&browser)?;
         Ok(Live {
             cdp,
             session,
             document: None,
-            _browser: browser,
+            browser,
+            binary: binary.to_path_buf(),
+            spki_sha256: tls.spki_sha256,
             server,
         })
+    }
+
+    /// Ends the session: closes the browser (it writes its cookie store to
+    /// the profile) and starts it again on the same profile, as a user
+    /// quitting and reopening it. The new process belongs to the calling
+    /// thread (see [`Browser::restart`]).
+    pub(crate) fn end_session(&mut self) -> Result<(), SubjectError> {
+        // The socket closes as the browser goes: no answer is expected.
+        let _ = self.cdp.call(None, "Browser.close", json!({}));
+        self.browser
+            .restart(&self.binary, self.server.port(), &self.spki_sha256)
+            .map_err(SubjectError::Io)?;
+        let (cdp, session) = attach(&self.browser)?;
+        self.cdp = cdp;
+        self.session = session;
+        self.document = None;
+        Ok(())
     }
 
     /// A command to the browser itself (cookie store calls).
@@ -188,6 +201,19 @@ impl Live {
         }
         Err(SubjectError::Timeout(COMMIT_LIMIT))
     }
+}
+
+/// Connects to the browser's DevTools and attaches to a new blank page.
+fn attach(browser: &Browser) -> Result<(Cdp, String), SubjectError> {
+    let mut cdp = Cdp::connect(&browser.devtools_url)?;
+    let target = cdp.call(None, "Target.createTarget", json!({"url": "about:blank"}))?;
+    let target_id = string_field(&target, "targetId")?;
+    let attached = cdp.call(
+        None,
+        "Target.attachToTarget",
+        json!({"targetId": target_id, "flatten": true}),
+    )?;
+    Ok((cdp, string_field(&attached, "sessionId")?))
 }
 
 /// A string field of a DevTools answer.

@@ -23,8 +23,10 @@
 //!   starts with `Storage.clearCookies` in the same browser.
 //! - Chromium reads the system clock, has the public suffix list built in,
 //!   and enforces its own limits (180 per domain, 3300 in total: not the
-//!   profile's), so `clock` and `limits` are not claimed. There is no end of
-//!   session short of restarting the browser, and no cookies.txt.
+//!   profile's), so `clock` and `limits` are not claimed. No cookies.txt.
+//! - The end of a session is the browser closed (`Browser.close`, which
+//!   writes the cookie store to the profile) and started again on the same
+//!   profile.
 
 use super::contexts::{cross_site_frame, cross_site_request};
 use super::launcher::find_binary;
@@ -154,6 +156,7 @@ impl Subject for ChromiumSubject {
             same_site: true,
             public_suffix: true,
             list_cookies: true,
+            end_session: true,
             ..Capabilities::basic(ProfileId::Rfc6265bis)
         }
     }
@@ -187,6 +190,14 @@ impl Subject for ChromiumSubject {
     fn cookies(&mut self, _now: Time) -> Result<Vec<StoredCookie>, SubjectError> {
         let r = self.cookies_inner();
         self.track(r)
+    }
+
+    fn end_session(&mut self) -> Result<(), SubjectError> {
+        let r = self.live().and_then(Live::end_session);
+        // The restarted browser dies with this thread (not with the pool's
+        // launcher), so it must not be handed to another subject.
+        self.healthy = false;
+        r
     }
 }
 
