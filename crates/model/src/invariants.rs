@@ -189,10 +189,26 @@ pub fn check_parse_line(line: &[u8]) -> Result<(), String> {
     use crate::profile::{Profile, ProfileId};
     use crate::same_site::SameSite;
     use crate::serialize::parsed_to_line;
-    use crate::set_cookie::parse_set_cookie;
-    for id in ProfileId::ALL {
-        let profile = Profile::for_id(id);
-        let Ok(first) = parse_set_cookie(line, &profile, CHECK_PATH, CHECK_NOW) else {
+    use crate::set_cookie::{parse_set_cookie, SetCookie};
+    use std::sync::OnceLock;
+    // Built once: this is the fuzzer's hot path.
+    static PROFILES: OnceLock<[Profile; 3]> = OnceLock::new();
+    let profiles = PROFILES.get_or_init(|| ProfileId::ALL.map(Profile::for_id));
+    let same = |a: &SetCookie<'_>, b: &SetCookie<'_>| {
+        a.name == b.name
+            && a.value == b.value
+            && a.expires == b.expires
+            && a.max_age == b.max_age
+            && a.domain == b.domain
+            && a.path == b.path
+            && a.secure == b.secure
+            && a.http_only == b.http_only
+            && a.same_site.filter(|s| *s != SameSite::Default)
+                == b.same_site.filter(|s| *s != SameSite::Default)
+    };
+    for profile in profiles {
+        let id = profile.id;
+        let Ok(first) = parse_set_cookie(line, profile, CHECK_PATH, CHECK_NOW) else {
             continue;
         };
         if let Some(max) = profile.max_name_value {
@@ -213,32 +229,17 @@ pub fn check_parse_line(line: &[u8]) -> Result<(), String> {
         {
             continue;
         }
-        let again = parse_set_cookie(&written, &profile, CHECK_PATH, CHECK_NOW).map_err(|r| {
+        let again = parse_set_cookie(&written, profile, CHECK_PATH, CHECK_NOW).map_err(|r| {
             format!(
                 "{id}: {} was rejected ({})",
                 String::from_utf8_lossy(&written),
                 r.code()
             )
         })?;
-        let key = |p: &crate::set_cookie::SetCookie<'_>| {
-            (
-                p.name.to_vec(),
-                p.value.to_vec(),
-                p.expires,
-                p.max_age,
-                p.domain.clone(),
-                p.path.clone(),
-                p.secure,
-                p.http_only,
-                p.same_site.filter(|s| *s != SameSite::Default),
-            )
-        };
-        if key(&first) != key(&again) {
+        if !same(&first, &again) {
             return Err(format!(
-                "{id}: written as {} it parses differently:\n  first {:?}\n  again {:?}",
+                "{id}: written as {} it parses differently:\n  first {first:?}\n  again {again:?}",
                 String::from_utf8_lossy(&written),
-                key(&first),
-                key(&again)
             ));
         }
     }
