@@ -1,0 +1,117 @@
+//! The differential runner on the bundled vectors.
+//!
+//! - `runner`: every bundled case against the in-process `cookie_store`
+//!   subject through `cookiecheck::run::run_subject` (isolation, the model's
+//!   play, the clock probe, the comparison, the expected-failure list) in a
+//!   rayon pool of 1 and of 2 threads. Throughput: the scenario steps of the
+//!   cases that were played (not applicable and unsupported cases stop before
+//!   any step and are not counted, though their cheap checks are timed).
+//! - `suite`: the whole suite against every in-process subject in turn, as
+//!   `cookiecheck run` does minus printing (wall time, the global pool).
+
+use cookiecheck::differ::Outcome;
+use cookiecheck::expected::ExpectedFailures;
+use cookiecheck::run::{run_subject, SubjectSpec};
+use cookiecheck::vectors::{bundled_vectors_dir, load_tree, Case};
+use cookiecheck_benches::settings::{MEASUREMENT, WARM_UP};
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use std::hint::black_box;
+use std::sync::Arc;
+use std::time::Duration;
+
+fn cases() -> Vec<Arc<Case>> {
+    let tree = load_tree(&bundled_vectors_dir());
+    assert!(
+        tree.errors.is_empty(),
+        "the vectors load: {:?}",
+        tree.errors
+    );
+    tree.files
+        .into_iter()
+        .flat_map(|f| f.cases)
+        .map(Arc::new)
+        .collect()
+}
+
+fn specs() -> Vec<SubjectSpec> {
+    let root = bundled_vectors_dir()
+        .parent()
+        .expect("vectors/ has a parent")
+        .to_path_buf();
+    cookiecheck_adapters::in_process()
+        .into_iter()
+        .map(|o| {
+            let path = root.join("subjects").join(format!("{}.toml", o.name));
+            SubjectSpec {
+                name: o.name.to_string(),
+                capabilities: (o.factory)().capabilities(),
+                factory: o.factory,
+                case_limit: o.case_limit,
+                expected: ExpectedFailures::load(&path)
+                    .unwrap_or_else(|e| panic!("{}: {e}", path.display())),
+            }
+        })
+        .collect()
+}
+
+/// The steps of the cases the subject actually played.
+fn played_steps(spec: &SubjectSpec, cases: &[Arc<Case>]) -> u64 {
+    let run = run_subject(spec, cases, false);
+    run.outcomes
+        .iter()
+        .filter(|o| matches!(o.outcome, Outcome::Pass | Outcome::Fail(_)))
+        .map(|o| o.case.steps.len() as u64)
+        .sum()
+}
+
+fn runner(c: &mut Criterion) {
+    let cases = cases();
+    let all = specs();
+    let spec = all
+        .iter()
+        .find(|s| s.name == "cookie_store")
+        .expect("the cookie_store subject is compiled in");
+    let steps = played_steps(spec, &cases);
+    let mut group = c.benchmark_group("runner");
+    group.throughput(Throughput::Elements(steps));
+    for threads in [1, 2] {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("a rayon pool");
+        group.bench_function(
+            BenchmarkId::new("cookie_store", format!("threads={threads}")),
+            |b| b.iter(|| pool.install(|| black_box(run_subject(spec, &cases, false)))),
+        );
+    }
+    group.finish();
+}
+
+fn suite(c: &mut Criterion) {
+    let cases = cases();
+    let specs = specs();
+    let mut group = c.benchmark_group("suite");
+    // One iteration is the whole suite (about a second): the fewest samples
+    // criterion allows.
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(10));
+    group.throughput(Throughput::Elements((cases.len() * specs.len()) as u64));
+    group.bench_function("all-in-process", |b| {
+        b.iter(|| {
+            for spec in &specs {
+                black_box(run_subject(spec, &cases, true));
+            }
+        })
+    });
+    group.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default()
+        .sample_size(10)
+        .warm_up_time(WARM_UP)
+        .measurement_time(MEASUREMENT);
+    targets = runner, suite
+}
+criterion_main!(benches);
