@@ -4,11 +4,12 @@
 //! Criterion writes, for every benchmark, `<dir>/…/new/benchmark.json` (the
 //! group, function, input and throughput) and `new/estimates.json` (the
 //! statistics, in nanoseconds per iteration). The table uses the **median**,
-//! which a busy machine disturbs least. In a group that has a `model`
-//! function, every other function is a peer measured on the same inputs in
-//! the same run, and the row gives *model time ÷ peer time* (below 1 the
-//! model is faster). Groups without a model (the runner, the suite) print
-//! their throughput instead.
+//! which a busy machine disturbs least. Functions named `model` or
+//! `model_…` are the model (variants of one operation); every other
+//! function of the group is a peer measured on the same inputs in the same
+//! run, and each row gives *model time ÷ peer time* (below 1 the model is
+//! faster). Groups without a model (the runner, the suite) print their
+//! throughput instead.
 
 use serde_json::Value;
 use std::fmt::Write as _;
@@ -174,23 +175,31 @@ pub fn target(group: &str, input: Option<&str>, peer: &str, ratio: f64) -> Optio
     }
 }
 
+/// Whether a function name is the model or a variant of it.
+fn is_model(function: &str) -> bool {
+    function == "model" || function.starts_with("model_")
+}
+
 /// The markdown tables: model against peers, then throughputs.
 pub fn render(measurements: &[Measurement]) -> String {
     let mut out = String::new();
-    out.push_str("| group | input | model | peer | peer time | model ÷ peer | target |\n");
-    out.push_str("|---|---|---|---|---|---|---|\n");
-    for model in measurements.iter().filter(|m| m.function == "model") {
+    out.push_str(
+        "| group | input | model | model time | peer | peer time | model ÷ peer | target |\n",
+    );
+    out.push_str("|---|---|---|---|---|---|---|---|\n");
+    for model in measurements.iter().filter(|m| is_model(&m.function)) {
         let peers = measurements
             .iter()
-            .filter(|p| p.group == model.group && p.input == model.input && p.function != "model");
+            .filter(|p| p.group == model.group && p.input == model.input && !is_model(&p.function));
         for peer in peers {
             let ratio = model.median_ns / peer.median_ns;
             let input = model.input.as_deref();
             let _ = writeln!(
                 out,
-                "| {} | {} | {} | {} | {} | {:.3} | {} |",
+                "| {} | {} | {} | {} | {} | {} | {:.3} | {} |",
                 model.group,
                 input.unwrap_or(""),
+                model.function,
                 human_time(model.median_ns),
                 peer.function,
                 human_time(peer.median_ns),
@@ -204,7 +213,7 @@ pub fn render(measurements: &[Measurement]) -> String {
         .filter(|m| {
             !measurements
                 .iter()
-                .any(|x| x.group == m.group && x.function == "model")
+                .any(|x| x.group == m.group && is_model(&x.function))
         })
         .collect();
     if !others.is_empty() {
@@ -261,12 +270,20 @@ mod tests {
     fn ratios_are_model_time_over_peer_time_on_the_same_input() {
         let rows = [
             m("parse", "model", "session", 100.0),
+            m("parse", "model_explained", "session", 300.0),
             m("parse", "cookie", "session", 200.0),
             m("parse", "cookie", "long-value", 1.0),
         ];
         let table = render(&rows);
-        assert!(table
-            .contains("| parse | session | 100.0 ns | cookie | 200.0 ns | 0.500 | met (≤ 1) |"));
+        // A model variant is compared with the peers, never with the model.
+        assert!(table.contains("| parse | session | model_explained | 300.0 ns | cookie | 200.0 ns | 1.500 | missed (≤ 1) |"), "{table}");
+        assert!(
+            !table.contains("| model | 100.0 ns | model_explained"),
+            "{table}"
+        );
+        assert!(table.contains(
+            "| parse | session | model | 100.0 ns | cookie | 200.0 ns | 0.500 | met (≤ 1) |"
+        ));
         assert!(!table.contains("long-value"), "{table}");
     }
 

@@ -4,7 +4,7 @@ use crate::cookie::Cookie;
 use crate::cookies_txt::{self, TxtError, TxtWriteError};
 use crate::outcome::{Evicted, Retrieval, StoreReport};
 use crate::profile::Profile;
-use crate::retrieval::retrieve;
+use crate::retrieval::{retrieve, retrieve_header};
 use crate::rule::Rule;
 use crate::same_site::RequestContext;
 use crate::storage::{expire, receive};
@@ -60,6 +60,19 @@ impl Jar {
         now: Time,
     ) -> Retrieval {
         retrieve(&mut self.store, &self.profile, uri, ctx, now)
+    }
+
+    /// The cookie-string alone: exactly [`Jar::cookie_header`]'s `header`,
+    /// with the same effects on the jar, without the copies of the cookies
+    /// sent, withheld and evicted that explanations need (for callers that
+    /// only compare headers, such as property tests and fuzzing).
+    pub fn cookie_string(
+        &mut self,
+        uri: &RequestUri,
+        ctx: &RequestContext,
+        now: Time,
+    ) -> Option<Vec<u8>> {
+        retrieve_header(&mut self.store, &self.profile, uri, ctx, now)
     }
 
     /// Lets time pass: evicts the cookies that have expired by `now`.
@@ -133,5 +146,91 @@ impl Jar {
 impl Default for Jar {
     fn default() -> Self {
         Jar::new(Profile::default())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::same_site::{Api, SiteStatus};
+
+    /// Requests that exercise every exclusion and the abort: other hosts and
+    /// paths, http vs https, non-HTTP and cross-site contexts, a host that
+    /// fails strict canonicalisation.
+    fn requests() -> Vec<(RequestUri, RequestContext)> {
+        let urls = [
+            "https://www.example.com/a/b",
+            "http://www.example.com/a/b",
+            "https://example.com/",
+            "https://other.example.com/a",
+            "http://a_b.example.com/",
+            "https://unrelated.test/",
+        ];
+        let contexts = [
+            RequestContext::default(),
+            RequestContext {
+                api: Api::NonHttp,
+                ..RequestContext::default()
+            },
+            RequestContext {
+                site: SiteStatus::CrossSite,
+                top_level: false,
+                ..RequestContext::default()
+            },
+        ];
+        let mut all = Vec::new();
+        for u in urls {
+            for ctx in &contexts {
+                all.push((RequestUri::parse(u).expect("valid URL"), *ctx));
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn cookie_string_is_cookie_header_s_header_with_the_same_effects() {
+        let lines: [(&str, &str); 8] = [
+            ("https://www.example.com/a/b", "a=1; Path=/"),
+            ("https://www.example.com/a/b", "a=2; Path=/a"),
+            (
+                "https://www.example.com/a/b",
+                "A=3; Path=/a/b; Domain=example.com",
+            ),
+            ("https://www.example.com/", "s=1; Secure; HttpOnly"),
+            (
+                "https://www.example.com/",
+                "l=1; SameSite=Lax; Domain=example.com",
+            ),
+            ("https://www.example.com/", "n=1; SameSite=None; Secure"),
+            ("https://www.example.com/", "short=1; Max-Age=5"),
+            ("https://www.example.com/", "nameless"),
+        ];
+        for profile in [
+            Profile::rfc6265(),
+            Profile::rfc6265bis(),
+            Profile::netscape(),
+        ] {
+            let mut full = Jar::new(profile.clone());
+            for (u, line) in lines {
+                let uri = RequestUri::parse(u).expect("valid URL");
+                full.set_cookie(&uri, line.as_bytes(), &RequestContext::default(), 0);
+            }
+            let mut lean = full.clone();
+            let (mut some, mut none) = (0, 0);
+            // Times before and after the Max-Age=5 cookie expires.
+            for (step, (uri, ctx)) in requests().iter().enumerate() {
+                let now = step as Time;
+                let header = full.cookie_header(uri, ctx, now).header;
+                assert_eq!(lean.cookie_string(uri, ctx, now), header, "{uri} {ctx:?}");
+                assert_eq!(lean.cookies(now), full.cookies(now), "{uri} {ctx:?}");
+                if header.is_some() {
+                    some += 1;
+                } else {
+                    none += 1;
+                }
+            }
+            // Both outcomes occur, so the comparison is not vacuous.
+            assert!(some > 0 && none > 0, "{some} headers, {none} without");
+        }
     }
 }

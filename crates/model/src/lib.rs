@@ -53,6 +53,7 @@ pub mod profile;
 pub mod retrieval;
 pub mod rule;
 pub mod same_site;
+mod scan;
 pub mod serialize;
 pub mod set_cookie;
 pub mod storage;

@@ -8,6 +8,7 @@ use crate::path::default_path;
 use crate::profile::Profile;
 use crate::rule::Rule;
 use crate::same_site::SameSite;
+use crate::scan::{any_byte, find_byte, split_byte};
 use crate::time::{Time, EARLIEST, LATEST};
 
 /// A note about one attribute that was ignored or adjusted.
@@ -77,7 +78,7 @@ pub fn is_forbidden_ctl(b: u8) -> bool {
 }
 
 fn split_once(s: &[u8], sep: u8) -> Option<(&[u8], &[u8])> {
-    let i = s.iter().position(|&b| b == sep)?;
+    let i = find_byte(s, sep)?;
     Some((&s[..i], &s[i + 1..]))
 }
 
@@ -95,11 +96,11 @@ pub fn parse_set_cookie<'a>(
         return Err(Rule::CookieTooLong);
     }
     // bis step 1: a CTL other than HTAB ignores the line.
-    if profile.reject_ctl && line.iter().any(|&b| is_forbidden_ctl(b)) {
+    if profile.reject_ctl && any_byte(line, is_forbidden_ctl) {
         return Err(Rule::CtlCharacter);
     }
     // Step 2 (6265 step 1): split off the unparsed-attributes at the first ";".
-    let (pair, unparsed) = match line.iter().position(|&b| b == b';') {
+    let (pair, unparsed) = match find_byte(line, b';') {
         Some(i) => (&line[..i], &line[i..]),
         None => (line, &line[line.len()..]),
     };
@@ -152,7 +153,7 @@ fn parse_attributes<'a>(
     let Some(rest) = unparsed.strip_prefix(b";") else {
         return;
     };
-    for cookie_av in rest.split(|&b| b == b';') {
+    for cookie_av in split_byte(rest, b';') {
         // Step 4: split at the first "=".
         let (name, value) =
             split_once(cookie_av, b'=').unwrap_or((cookie_av, &cookie_av[cookie_av.len()..]));

@@ -3,7 +3,7 @@
 //! differs.
 
 use crate::cookie::Cookie;
-use crate::domain::{canonicalize_host, domain_match, is_public_suffix, netscape_enough_dots};
+use crate::domain::{domain_match, is_public_suffix, netscape_enough_dots};
 use crate::limits::remove_excess;
 use crate::outcome::{Evicted, StoreReport};
 use crate::path::{default_path, path_match};
@@ -195,8 +195,9 @@ fn cookie_domain(
     uri: &RequestUri,
     p: &SetCookie<'_>,
 ) -> Result<(String, bool), Rule> {
-    let host =
-        canonicalize_host(uri.host(), profile.strict_host_labels).ok_or(Rule::HostNotCanonical)?;
+    let host = uri
+        .canonical_host(profile.strict_host_labels)
+        .ok_or(Rule::HostNotCanonical)?;
     // Step 7: the last Domain attribute, else the empty string.
     let attribute: &[u8] = p.domain.as_deref().unwrap_or(b"");
     // Step 8: only CHAR (ASCII) octets.
@@ -229,9 +230,9 @@ fn cookie_domain(
     }
     // Step 10 (6265 step 6).
     if domain.is_empty() {
-        return Ok((host, true));
+        return Ok((host.to_string(), true));
     }
-    if !domain_match(&host, &domain) {
+    if !domain_match(host, &domain) {
         return Err(Rule::DomainMismatch);
     }
     Ok((domain, false))

@@ -1,18 +1,39 @@
 //! The request-uri: what the model needs from a URL (scheme, host, path).
 
+use crate::domain::canonicalize_host;
 use std::fmt;
+use std::sync::OnceLock;
 
 /// A parsed request URL. Parsing follows the WHATWG URL standard through the
 /// `url` crate, which lower-cases hosts, converts U-labels to A-labels and
 /// normalises IP literals; the cookie-specific canonicalisation (§5.1.2) is
 /// applied by the model on top, per profile.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Equality compares the URL's parts; the canonical-host caches are not part
+/// of it (they are a function of the host).
+#[derive(Debug, Clone)]
 pub struct RequestUri {
     scheme: String,
     host: String,
     path: Vec<u8>,
     text: String,
+    /// [`canonicalize_host`] of `host` in strict and lenient mode, computed
+    /// on first use: every store and retrieval needs it, and a scenario asks
+    /// for the same URL many times (performance only).
+    canonical_strict: OnceLock<Option<String>>,
+    canonical_lenient: OnceLock<Option<String>>,
 }
+
+impl PartialEq for RequestUri {
+    fn eq(&self, other: &Self) -> bool {
+        self.scheme == other.scheme
+            && self.host == other.host
+            && self.path == other.path
+            && self.text == other.text
+    }
+}
+
+impl Eq for RequestUri {}
 
 /// Why a URL cannot be a request-uri.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,7 +80,23 @@ impl RequestUri {
             host,
             path: url.path().as_bytes().to_vec(),
             text: input.to_string(),
+            canonical_strict: OnceLock::new(),
+            canonical_lenient: OnceLock::new(),
         })
+    }
+
+    /// RFC 6265 §5.1.2 / bis §5.1.2: the canonicalized host name
+    /// ([`canonicalize_host`] with `strict` for bis's label rules), or `None`
+    /// when the host fails to canonicalise. Computed once per mode.
+    pub fn canonical_host(&self, strict: bool) -> Option<&str> {
+        let cache = if strict {
+            &self.canonical_strict
+        } else {
+            &self.canonical_lenient
+        };
+        cache
+            .get_or_init(|| canonicalize_host(&self.host, strict))
+            .as_deref()
     }
 
     /// The scheme, lower case.
@@ -107,6 +144,23 @@ mod tests {
         let v6 = RequestUri::parse("https://[::1]:8443/").expect("valid URL");
         assert_eq!(v6.host(), "[::1]");
         assert!(v6.has_secure_scheme());
+    }
+
+    #[test]
+    fn canonical_host_is_cached_per_mode_and_not_part_of_equality() {
+        // bis §5.1.2 step 2: "a_b" is not an NR-LDH label (strict fails);
+        // RFC 6265 §5.1.2 only converts to A-labels (lenient keeps it).
+        let u = RequestUri::parse("http://a_b.example/").expect("valid URL");
+        let fresh = u.clone();
+        assert_eq!(u.canonical_host(true), None);
+        assert_eq!(u.canonical_host(false), Some("a_b.example"));
+        // Asked again: the same answers, now from the caches.
+        assert_eq!(
+            u.canonical_host(true),
+            canonicalize_host("a_b.example", true).as_deref()
+        );
+        assert_eq!(u.canonical_host(false), Some("a_b.example"));
+        assert_eq!(u, fresh);
     }
 
     #[test]
