@@ -176,4 +176,21 @@ fn chromium_answers_simple_cases_like_the_spec() {
         header(&mut jar, "https://site.example/", &http),
         "n=1; l=2; s=3"
     );
+
+    // RFC 6265bis §5.7 (last paragraph): at the end of a session the
+    // non-persistent cookies go; the persistent ones stay (§5.7 step 6).
+    jar.reset().expect("reset");
+    jar.set_cookies(
+        &uri("http://www.example.com/"),
+        &[b"p=1; Max-Age=3600".to_vec(), b"s=2".to_vec()],
+        &http,
+        0,
+    )
+    .expect("set");
+    assert_eq!(
+        header(&mut jar, "http://www.example.com/", &http),
+        "p=1; s=2"
+    );
+    jar.end_session().expect("end of session");
+    assert_eq!(header(&mut jar, "http://www.example.com/", &http), "p=1");
 }

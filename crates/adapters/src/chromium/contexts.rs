@@ -34,6 +34,24 @@ pub(crate) fn cross_site_request(
     lines: Option<&[Vec<u8>]>,
     ctx: &RequestContext,
 ) -> Result<Seen, SubjectError> {
+    let seen = produce(live, url, lines, ctx)?;
+    // The method the context asks for is the one the server saw.
+    let method = if ctx.safe_method { "GET" } else { "POST" };
+    if seen.method != method {
+        return Err(SubjectError::Protocol(format!(
+            "the request for {url} arrived as {}, not {method}",
+            seen.method
+        )));
+    }
+    Ok(seen)
+}
+
+fn produce(
+    live: &mut Live,
+    url: &str,
+    lines: Option<&[Vec<u8>]>,
+    ctx: &RequestContext,
+) -> Result<Seen, SubjectError> {
     // A fresh initiator document each time (no frames or state left over).
     live.navigate(INITIATOR, None)?;
     let target = js_string(url)?;
