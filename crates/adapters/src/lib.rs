@@ -102,7 +102,7 @@ pub fn unavailable() -> Vec<(&'static str, String)> {
         missing.push((
             "chromium",
             format!(
-                "no Chromium binary (neither ${} nor chromium, chromium-browser, google-chrome on PATH); the chromium subject is skipped (Debian: apt-get install chromium)",
+                "chromium: no Chromium binary (${} unset or not a file; no chromium, chromium-browser or google-chrome on PATH), so the chromium subject cannot run (Debian: apt-get install chromium)",
                 chromium::BINARY_ENV
             ),
         ));
