@@ -255,14 +255,20 @@ impl ChromiumSubject {
                 "a Set-Cookie line with CR or LF (not one HTTP/1.1 header field)",
             ));
         }
+        let has_nul = lines.iter().any(|l| l.contains(&0));
+        if has_nul && ctx.site == SiteStatus::CrossSite {
+            // A refused fetch or a navigation that never commits cannot be
+            // told apart from an adapter failure from here.
+            return Err(SubjectError::unsupported(
+                "a NUL octet in a cross-site response (Chromium refuses the whole response)",
+            ));
+        }
         let seen = match self.http_request(&url, Some(lines), ctx) {
             Ok(seen) => seen,
             // Chromium's HTTP parser refuses a response whose header holds
             // a NUL octet: the browser's outcome is that no line of that
             // response reaches the cookie store.
-            Err(SubjectError::Io(e))
-                if e.ends_with(INVALID_RESPONSE) && lines.iter().any(|l| l.contains(&0)) =>
-            {
+            Err(SubjectError::Io(e)) if e.ends_with(INVALID_RESPONSE) && has_nul => {
                 return Ok(());
             }
             Err(e) => return Err(e),
