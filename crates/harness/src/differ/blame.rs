@@ -19,8 +19,9 @@ use super::finding::RuleKey;
 use crate::cookie_view::CookieView;
 use crate::play::{CaseResult, StepRecord};
 use crate::vectors::{Case, Step};
+use cookiecheck_model::domain::domain_match;
 use cookiecheck_model::set_cookie::trim_wsp;
-use cookiecheck_model::{Cookie, ProfileId, Rule};
+use cookiecheck_model::{Cookie, ProfileId, RequestUri, Rule};
 
 /// The rule for a header difference at step `index`.
 pub(super) fn header_rule(
@@ -47,7 +48,7 @@ pub(super) fn header_rule(
     let missing = minus(&want, &got);
     if let Some(rule) = extra
         .iter()
-        .find_map(|p| why_not_sent(case, record, index, name_of(p)))
+        .find_map(|p| why_not_sent(case, record, index, name_of(p), None))
     {
         return key(rule, profile);
     }
@@ -90,7 +91,7 @@ pub(super) fn store_rule(
     }
     if let Some(rule) = subject_only
         .iter()
-        .find_map(|c| why_not_sent(case, record, index, &c.name))
+        .find_map(|c| why_not_sent(case, record, index, &c.name, c.domain.as_deref()))
     {
         return key(rule, profile);
     }
@@ -222,7 +223,13 @@ fn line_name(line: &[u8]) -> &[u8] {
 }
 
 /// Why the model did not send a cookie named `name` at step `index`.
-fn why_not_sent(case: &Case, record: &CaseResult, index: usize, name: &[u8]) -> Option<Rule> {
+fn why_not_sent(
+    case: &Case,
+    record: &CaseResult,
+    index: usize,
+    name: &[u8],
+    domain: Option<&str>,
+) -> Option<Rule> {
     if let Some(StepRecord::Get(r)) = record.steps.get(index) {
         if let Some(w) = r.withheld.iter().find(|w| w.cookie.name == name) {
             return Some(w.rule);
@@ -231,12 +238,13 @@ fn why_not_sent(case: &Case, record: &CaseResult, index: usize, name: &[u8]) -> 
     // Latest first: the last thing that happened to a cookie of that name.
     for i in (0..index.min(record.steps.len())).rev() {
         match (&case.steps[i], &record.steps[i]) {
-            (Step::Set { lines, .. }, StepRecord::Set(reports)) => {
+            (Step::Set { lines, url, .. }, StepRecord::Set(reports)) => {
+                let could_set = could_set(url, domain);
                 for (line, report) in lines.iter().zip(reports).rev() {
                     if let Some(e) = report.evicted.iter().find(|e| e.cookie.name == name) {
                         return Some(e.rule);
                     }
-                    if line_name(line) == name && !report.accepted() {
+                    if could_set && line_name(line) == name && !report.accepted() {
                         return Some(report.decision);
                     }
                 }
@@ -250,6 +258,22 @@ fn why_not_sent(case: &Case, record: &CaseResult, index: usize, name: &[u8]) -> 
         }
     }
     None
+}
+
+/// Whether a line received from `url` could have given a cookie for
+/// `domain` (unknown: yes): only when the request host domain-matches it
+/// (RFC 6265bis §5.7 step 10), so a rejected line of the same name from an
+/// unrelated host is not blamed for a cookie the subject holds.
+fn could_set(url: &RequestUri, domain: Option<&str>) -> bool {
+    let Some(domain) = domain else {
+        return true;
+    };
+    let domain = domain.to_ascii_lowercase();
+    [true, false]
+        .iter()
+        .filter_map(|&strict| url.canonical_host(strict))
+        .chain([url.host()])
+        .any(|host| domain_match(host, &domain))
 }
 
 /// What the model noted on the line that stored the cookie named `name`.
@@ -270,4 +294,43 @@ fn why_stored(record: &CaseResult, index: usize, name: &[u8]) -> Option<Rule> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::could_set;
+    use cookiecheck_model::RequestUri;
+
+    fn uri(s: &str) -> RequestUri {
+        RequestUri::parse(s).expect("a test URL")
+    }
+
+    #[test]
+    fn a_line_can_only_explain_a_cookie_for_a_domain_its_host_domain_matches() {
+        // A host sets cookies for itself and the domains above it.
+        assert!(could_set(
+            &uri("http://www.example.com/"),
+            Some("example.com")
+        ));
+        assert!(could_set(
+            &uri("http://www.example.com/"),
+            Some("WWW.example.com")
+        ));
+        assert!(could_set(
+            &uri("http://bücher.example/"),
+            Some("xn--bcher-kva.example")
+        ));
+        // Never for a child or an unrelated host.
+        assert!(!could_set(
+            &uri("https://example/"),
+            Some("xn--bcher-kva.example")
+        ));
+        assert!(!could_set(
+            &uri("http://example.com/"),
+            Some("www.example.com")
+        ));
+        assert!(!could_set(&uri("http://example.org/"), Some("example.com")));
+        // Without a domain nothing rules a line out.
+        assert!(could_set(&uri("http://example.org/"), None));
+    }
 }
