@@ -8,11 +8,12 @@
 
 use anyhow::Result;
 use clap::Args;
+use cookiecheck::scenario::full_view;
 use cookiecheck::subject::protocol::{
     self, capabilities_json, context_from_json, stored_cookie_json, Fields, PROTOCOL_VERSION,
 };
-use cookiecheck::subject::{Capabilities, StoredCookie};
-use cookiecheck_model::{Cookie, Jar, Profile, ProfileId, RequestContext, RequestUri, Time};
+use cookiecheck::subject::Capabilities;
+use cookiecheck_model::{Jar, Profile, ProfileId, RequestContext, RequestUri, Time};
 use serde_json::{json, Value};
 use std::io::{self, BufRead, Write};
 
@@ -215,7 +216,7 @@ impl Server {
                     .jar
                     .cookies(now)
                     .iter()
-                    .map(|c| stored_cookie_json(&stored(c)))
+                    .map(|c| stored_cookie_json(&full_view(c)))
                     .collect();
                 out.insert("cookies".into(), cookies.into());
             }
@@ -255,22 +256,6 @@ fn context(request: &Value) -> Result<RequestContext, Failure> {
         Some(v) => context_from_json(v),
     }
     .map_err(Failure::bad)
-}
-
-/// A model cookie as the protocol lists it: every field reported.
-fn stored(c: &Cookie) -> StoredCookie {
-    StoredCookie {
-        name: c.name.clone(),
-        value: c.value.clone(),
-        domain: Some(c.domain.clone()),
-        path: Some(c.path.clone()),
-        host_only: Some(c.host_only),
-        secure: Some(c.secure_only),
-        http_only: Some(c.http_only),
-        same_site: Some(c.same_site),
-        persistent: Some(c.persistent),
-        expires: c.persistent.then_some(c.expiry_time),
-    }
 }
 
 #[cfg(test)]

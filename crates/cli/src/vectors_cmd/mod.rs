@@ -4,7 +4,6 @@
 mod check;
 mod list;
 mod new;
-mod toml_out;
 
 use anyhow::Result;
 use clap::{Args, Subcommand};

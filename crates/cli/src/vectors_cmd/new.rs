@@ -8,14 +8,15 @@
 //! expectations from the cited sections by hand. The text is loaded back
 //! with the vector loader before it is printed or written.
 
-use super::toml_out::{bytes, string};
 use anyhow::{bail, Context, Result};
 use clap::Args;
 use cookiecheck::play::{play_case, StepRecord};
+use cookiecheck::scenario::full_view;
+use cookiecheck::vectors::write::{bytes, context_to_toml, cookie_to_toml, toml_string as string};
 use cookiecheck::vectors::{
     load_file_all, Case, Citation, Location, PerProfile, Step, DEFAULT_START,
 };
-use cookiecheck_model::{Api, Cookie, ProfileId, RequestContext, RequestUri, SiteStatus};
+use cookiecheck_model::{ProfileId, RequestContext, RequestUri};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -294,40 +295,6 @@ fn per_profile_value(values: &[(ProfileId, Option<String>)], missing: &str) -> S
     format!("{{ {} }}", items.join(", "))
 }
 
-fn cookie_toml(c: &Cookie) -> String {
-    let mut fields = vec![
-        format!("name = {}", bytes(&c.name)),
-        format!("value = {}", bytes(&c.value)),
-        format!("domain = {}", string(&c.domain)),
-    ];
-    if let Ok(path) = std::str::from_utf8(&c.path) {
-        fields.push(format!("path = {}", string(path)));
-    }
-    fields.push(format!("host-only = {}", c.host_only));
-    fields.push(format!("secure = {}", c.secure_only));
-    fields.push(format!("http-only = {}", c.http_only));
-    fields.push(format!("persistent = {}", c.persistent));
-    if c.persistent {
-        fields.push(format!("expires = {}", c.expiry_time));
-    }
-    format!("{{ {} }}", fields.join(", "))
-}
-
-fn context_keys(out: &mut String, ctx: &RequestContext, method: &str) {
-    if ctx.api == Api::NonHttp {
-        out.push_str("api = \"non-http\"\n");
-    }
-    if ctx.site == SiteStatus::CrossSite {
-        out.push_str("site = \"cross-site\"\n");
-    }
-    if !ctx.top_level {
-        out.push_str("top-level = false\n");
-    }
-    if method != "GET" {
-        let _ = writeln!(out, "method = {}", string(method));
-    }
-}
-
 /// The `[[case]]` text.
 fn render(
     case: &Case,
@@ -386,7 +353,7 @@ fn render(
                 let _ = writeln!(out, "set = {}", string(&url.to_string()));
                 let items: Vec<String> = lines.iter().map(|l| bytes(l)).collect();
                 let _ = writeln!(out, "lines = [{}]", items.join(", "));
-                context_keys(&mut out, ctx, method);
+                context_to_toml(&mut out, ctx, method);
             }
             Step::Get {
                 url, ctx, method, ..
@@ -398,7 +365,7 @@ fn render(
                     "expect = {}  # TO VERIFY: the model's answer",
                     per_profile_value(&values, "\"\"")
                 );
-                context_keys(&mut out, ctx, method);
+                context_to_toml(&mut out, ctx, method);
             }
             Step::Advance(n) => {
                 let _ = writeln!(out, "advance = {n}");
@@ -408,7 +375,10 @@ fn render(
             Step::Store(_) => {
                 let values = answers.per_profile(i, |r| match r {
                     StepRecord::Store { cookies, .. } => {
-                        let items: Vec<String> = cookies.iter().map(cookie_toml).collect();
+                        let items: Vec<String> = cookies
+                            .iter()
+                            .map(|c| cookie_to_toml(&full_view(c)))
+                            .collect();
                         Some(format!("[{}]", items.join(", ")))
                     }
                     _ => None,

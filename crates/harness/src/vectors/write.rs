@@ -118,7 +118,9 @@ fn per_profile<T>(p: &PerProfile<T>, write: impl Fn(&T) -> String) -> String {
     }
 }
 
-fn cookie(c: &CookieView) -> String {
+/// One expected cookie as an inline table of the vector format (the
+/// fields the view states; a path that is not UTF-8 is left out).
+pub fn cookie_to_toml(c: &CookieView) -> String {
     let mut fields = vec![
         format!("name = {}", bytes(&c.name)),
         format!("value = {}", bytes(&c.value)),
@@ -150,11 +152,14 @@ fn cookie(c: &CookieView) -> String {
 }
 
 fn cookies(list: &[CookieView]) -> String {
-    let items: Vec<String> = list.iter().map(cookie).collect();
+    let items: Vec<String> = list.iter().map(cookie_to_toml).collect();
     format!("[{}]", items.join(", "))
 }
 
-fn context(out: &mut String, ctx: &cookiecheck_model::RequestContext, method: &str) {
+/// The request-context keys of a `set` or `get` step (`api`, `site`,
+/// `top-level`, `method`), one per line, only where they differ from the
+/// defaults.
+pub fn context_to_toml(out: &mut String, ctx: &cookiecheck_model::RequestContext, method: &str) {
     if ctx.api == Api::NonHttp {
         out.push_str("api = \"non-http\"\n");
     }
@@ -207,7 +212,7 @@ pub fn case_to_toml(case: &Case) -> String {
                 let _ = writeln!(out, "set = {}", toml_string(url.as_str()));
                 let lines: Vec<String> = lines.iter().map(|l| bytes(l)).collect();
                 let _ = writeln!(out, "lines = [{}]", lines.join(", "));
-                context(&mut out, ctx, method);
+                context_to_toml(&mut out, ctx, method);
             }
             Step::Get {
                 url,
@@ -217,7 +222,7 @@ pub fn case_to_toml(case: &Case) -> String {
             } => {
                 let _ = writeln!(out, "get = {}", toml_string(url.as_str()));
                 let _ = writeln!(out, "expect = {}", per_profile(expect, |e| bytes(e)));
-                context(&mut out, ctx, method);
+                context_to_toml(&mut out, ctx, method);
             }
             Step::Advance(s) => {
                 let _ = writeln!(out, "advance = {s}");
