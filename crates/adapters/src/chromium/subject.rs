@@ -251,6 +251,12 @@ impl ChromiumSubject {
                 let script = format!("document.cookie = {}; undefined", js_string(text)?);
                 live.evaluate_in(context, &script)?;
             }
+            // A document.cookie write reaches the cookie store
+            // asynchronously; a read goes down the same ordered channel
+            // after it, so once it returns the store holds the writes (seen
+            // in explore under load: `Storage.getCookies` right after a
+            // write could miss it).
+            live.evaluate_in(context, "document.cookie")?;
             return Ok(());
         }
         if lines
