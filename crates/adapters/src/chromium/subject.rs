@@ -252,10 +252,10 @@ impl ChromiumSubject {
                 live.evaluate_in(context, &script)?;
             }
             // A document.cookie write reaches the cookie store
-            // asynchronously; a read goes down the same ordered channel
-            // after it, so once it returns the store holds the writes (seen
-            // in explore under load: `Storage.getCookies` right after a
-            // write could miss it).
+            // asynchronously; a read is sent after it on the same channel
+            // and should only return once the writes are in. Suspected, not
+            // reproduced: under load in explore, a `Storage.getCookies`
+            // right after a write missed it.
             live.evaluate_in(context, "document.cookie")?;
             return Ok(());
         }
