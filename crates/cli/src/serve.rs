@@ -94,17 +94,7 @@ impl Server {
 
     fn capabilities(&self) -> Capabilities {
         // The model is the reference: it does everything a jar can.
-        Capabilities {
-            clock: true,
-            non_http: true,
-            same_site: true,
-            public_suffix: true,
-            limits: true,
-            cookies_txt: true,
-            list_cookies: true,
-            end_session: true,
-            ..Capabilities::basic(self.profile)
-        }
+        Capabilities::full(self.profile)
     }
 
     fn answer(&mut self, line: &[u8]) -> Answer {

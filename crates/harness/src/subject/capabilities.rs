@@ -52,6 +52,22 @@ impl Capabilities {
         }
     }
 
+    /// Everything a jar can do (the reference model as a subject): every
+    /// capability on except `parser_only`.
+    pub fn full(profile: ProfileId) -> Capabilities {
+        Capabilities {
+            clock: true,
+            non_http: true,
+            same_site: true,
+            public_suffix: true,
+            limits: true,
+            cookies_txt: true,
+            list_cookies: true,
+            end_session: true,
+            ..Capabilities::basic(profile)
+        }
+    }
+
     /// A parser-only subject following `profile`.
     pub fn parser(profile: ProfileId) -> Capabilities {
         Capabilities {

@@ -47,17 +47,7 @@ impl Toy {
 
 impl Subject for Toy {
     fn capabilities(&self) -> Capabilities {
-        Capabilities {
-            clock: true,
-            non_http: true,
-            same_site: true,
-            public_suffix: true,
-            limits: true,
-            cookies_txt: true,
-            list_cookies: true,
-            end_session: true,
-            ..Capabilities::basic(self.profile.id)
-        }
+        Capabilities::full(self.profile.id)
     }
 
     fn reset(&mut self) -> Result<(), SubjectError> {
