@@ -20,6 +20,7 @@
 //! | [`retrieval`] | §5.8 the retrieval algorithm |
 //! | [`limits`] | §5.7 eviction, §6.1 limits |
 //! | [`cookies_txt`] | the Netscape cookies.txt file |
+//! | [`variant`] | named rule variants: the readings real jars take, as switches |
 //! | [`serialize`] | a stored cookie written back as Set-Cookie (round-trip oracle) |
 //! | [`invariants`] | what every profile must keep (for property tests and fuzzing) |
 //!
@@ -60,6 +61,7 @@ pub mod storage;
 pub mod store;
 pub mod time;
 pub mod uri;
+pub mod variant;
 
 pub use cookie::Cookie;
 pub use jar::Jar;
@@ -69,3 +71,4 @@ pub use rule::Rule;
 pub use same_site::{Api, RequestContext, SameSite, SiteStatus};
 pub use time::Time;
 pub use uri::{RequestUri, UriError};
+pub use variant::{Variant, Variants};

@@ -4,6 +4,7 @@
 //! steps where RFC 6265 or the Netscape-era rules of the seed documents
 //! differ. `docs/profiles.md` tables every switch with its section.
 
+use crate::variant::Variants;
 use std::fmt;
 use std::str::FromStr;
 
@@ -152,6 +153,9 @@ pub struct Profile {
     pub limits: Limits,
     /// The eviction order.
     pub eviction: Eviction,
+    /// The rule variants played on top of this rule set (`crate::variant`);
+    /// empty for the named profiles.
+    pub variants: Variants,
 }
 
 impl Profile {
@@ -186,6 +190,7 @@ impl Profile {
                 total: 3000,
             },
             eviction: Eviction::Rfc6265,
+            variants: Variants::NONE,
         }
     }
 
@@ -221,6 +226,7 @@ impl Profile {
                 total: 3000,
             },
             eviction: Eviction::Rfc6265bis,
+            variants: Variants::NONE,
         }
     }
 

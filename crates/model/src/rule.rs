@@ -110,6 +110,10 @@ pub enum Rule {
     SameSiteExcluded,
     /// Netscape: a cookie of the same name and domain with a closer path was sent instead.
     ShadowedByCloserPath,
+
+    // --- decisions that only a rule variant makes ---
+    /// A step changed by a rule variant ignored the cookie (or withheld it).
+    ByVariant(crate::variant::Variant),
 }
 
 impl Rule {
@@ -162,6 +166,7 @@ impl Rule {
             HttpOnlyHidden => "http-only-hidden",
             SameSiteExcluded => "same-site-excluded",
             ShadowedByCloserPath => "shadowed-by-closer-path",
+            ByVariant(v) => v.id(),
         }
     }
 
@@ -343,6 +348,7 @@ impl Rule {
             }
             SameSiteExcluded => "RFC 6265bis §5.8.3 step 3",
             ShadowedByCloserPath => "Netscape seed 002 (only the closer path is seen)",
+            ByVariant(v) => v.info().citation,
         }
     }
 
@@ -395,6 +401,7 @@ impl Rule {
             HttpOnlyHidden => "HttpOnly cookie hidden from a non-HTTP API",
             SameSiteExcluded => "SameSite cookie excluded from this cross-site request",
             ShadowedByCloserPath => "a cookie with the same name and domain and a closer path is sent instead",
+            ByVariant(v) => v.info().summary,
         }
     }
 }

@@ -103,7 +103,15 @@ impl CaseResult {
 /// the failure names the first that differs. A panic of the model stops
 /// the case and is its failure.
 pub fn play_case(case: &Case, profile: ProfileId) -> CaseResult {
-    let mut jar = Jar::new(Profile::for_id(profile));
+    play_case_with(case, &Profile::for_id(profile))
+}
+
+/// [`play_case`] under any rule set: a named profile with rule variants
+/// played on top (`Profile::with_variants`). Expectations are those of the
+/// profile's id, so the failure says where the variant departs from them.
+pub fn play_case_with(case: &Case, rules: &Profile) -> CaseResult {
+    let profile = rules.id;
+    let mut jar = Jar::new(rules.clone());
     let mut now = case.start;
     let mut steps = Vec::with_capacity(case.steps.len());
     let mut failure = None;
