@@ -41,16 +41,15 @@ pub struct ExploreArgs {
     pub replay: Option<u64>,
 }
 
-/// The known-departure list of `subject`: `subjects/<subject>.explore.toml`.
+/// The subject's file `subjects/<subject>.toml`: its declared variants
+/// (and entries for known unexplained classes, `unexplained/<code>`).
 pub fn known_list(root: &Path, subject: &str) -> Result<ExpectedFailures> {
-    let path = root
-        .join("subjects")
-        .join(format!("{subject}.explore.toml"));
-    ExpectedFailures::load(&path).with_context(|| format!("known departures of `{subject}`"))
+    let path = root.join("subjects").join(format!("{subject}.toml"));
+    ExpectedFailures::load(&path).with_context(|| format!("the subject file of `{subject}`"))
 }
 
-/// Runs the command; returns the exit code (0: no finding outside the
-/// known-departure list, 1: new findings).
+/// Runs the command; returns the exit code (0: every finding is explained
+/// by the subject's declared variants or listed, 1: new findings).
 pub fn explore_cmd(args: &ExploreArgs) -> Result<u8> {
     let root = repo_root();
     let (specs, _) = subjects(&root, std::slice::from_ref(&args.subject))?;
@@ -72,7 +71,8 @@ pub fn explore_cmd(args: &ExploreArgs) -> Result<u8> {
         print!("case {index} of seed {}:\n{scenario}", args.seed);
         return Ok(match verdict {
             Verdict::Finding(f) => {
-                println!("finding: {} ({})", f.rule.code, f.rule.citation);
+                println!("finding: {}", f.cause_text());
+                println!("  blamed rule: {} ({})", f.rule.code, f.rule.citation);
                 let (expected, actual) = f.expected_actual();
                 println!("  model:   {expected}\n  subject: {actual}");
                 1
@@ -186,7 +186,24 @@ fn summary(report: &ExploreReport, written: &[PathBuf]) -> String {
         let _ = writeln!(out, "no findings");
         return out;
     }
-    let _ = writeln!(out, "\n{} distinct findings:", report.distinct.len());
+    let known = report.distinct.iter().filter(|d| d.known.is_some()).count();
+    let _ = writeln!(
+        out,
+        "  causes: {} ({} known: declared variants or listed; {} NEW)",
+        report.distinct.len(),
+        known,
+        report.distinct.len() - known
+    );
+    for d in &report.distinct {
+        let _ = writeln!(
+            out,
+            "    {:>6} cases  {}{}",
+            d.count,
+            d.key.code,
+            if d.known.is_some() { "" } else { "  NEW" }
+        );
+    }
+    let _ = writeln!(out, "\n{} distinct causes:", report.distinct.len());
     for (d, path) in report.distinct.iter().zip(written) {
         let (expected, actual) = d.finding.expected_actual();
         let _ = writeln!(
@@ -204,7 +221,15 @@ fn summary(report: &ExploreReport, written: &[PathBuf]) -> String {
                 " (NEW)"
             }
         );
-        let _ = writeln!(out, "  rule:    {}", d.finding.rule.citation);
+        let _ = writeln!(out, "  cause:   {}", d.finding.cause_text());
+        if let Some(reason) = &d.known {
+            let _ = writeln!(out, "  known:   {reason}");
+        }
+        let _ = writeln!(
+            out,
+            "  blame:   {} ({})",
+            d.finding.rule.code, d.finding.rule.citation
+        );
         let _ = writeln!(out, "  model:   {expected}\n  subject: {actual}");
         for line in d.scenario.to_string().lines() {
             let _ = writeln!(out, "    {line}");

@@ -13,7 +13,7 @@ use arbitrary::{Arbitrary, Unstructured};
 use clap::{Args, ValueEnum};
 use cookiecheck::explore::reduce::reduce;
 use cookiecheck::explore::write::finding_file;
-use cookiecheck::explore::{judge, Distinct, FindingKey, Verdict};
+use cookiecheck::explore::{judge, known_reason, Distinct, ExploreConfig, FindingKey, Verdict};
 use cookiecheck::scenario::invariants::{check_model, check_profile};
 use cookiecheck::scenario::{Event, Scenario, ScenarioConfig};
 use cookiecheck::subject::Isolated;
@@ -114,7 +114,8 @@ fn scenario_diff(args: &MinimizeArgs, bytes: &[u8]) -> Result<Option<String>> {
     let scenario = config.restrict(&scenario_of(bytes)?);
     let mut subject = Isolated::new(spec.factory.clone(), spec.case_limit);
     let id = "explore/minimize/case";
-    let Verdict::Finding(first) = judge(&scenario, id, &spec, &mut subject) else {
+    let declared = known.declared_for(spec.capabilities.profile);
+    let Verdict::Finding(first) = judge(&scenario, id, &spec, declared, &mut subject) else {
         return Ok(None);
     };
     let key = FindingKey::of(&first);
@@ -122,17 +123,16 @@ fn scenario_diff(args: &MinimizeArgs, bytes: &[u8]) -> Result<Option<String>> {
     let small = reduce(
         scenario,
         5_000,
-        |s| matches!(judge(s, id, &spec, &mut subject), Verdict::Finding(f) if FindingKey::of(&f) == key),
+        |s| matches!(judge(s, id, &spec, declared, &mut subject), Verdict::Finding(f) if FindingKey::of(&f) == key),
     );
-    let Verdict::Finding(finding) = judge(&small, id, &spec, &mut subject) else {
+    let Verdict::Finding(finding) = judge(&small, id, &spec, declared, &mut subject) else {
         return Ok(None);
     };
     let case = small.to_case(id, &[spec.capabilities.profile])?;
-    let known = known
-        .entries
-        .iter()
-        .find(|e| e.covers(&key.code, spec.capabilities.profile))
-        .map(|e| e.reason.clone());
+    let mut config = ExploreConfig::new(&spec, 0, 1);
+    config.known = known;
+    let cause = finding.cause.clone();
+    let known = known_reason(&config, &key, &cause, &spec);
     let d = Distinct {
         key,
         count: 1,
@@ -141,6 +141,7 @@ fn scenario_diff(args: &MinimizeArgs, bytes: &[u8]) -> Result<Option<String>> {
         scenario: small,
         case,
         finding: *finding,
+        cause,
         known,
     };
     let command = format!(

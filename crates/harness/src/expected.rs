@@ -12,7 +12,21 @@
 //! ```
 //!
 //! A key is a case id or a glob over ids (`*` any run of characters, `?`
-//! one character). After a run, [`check`] sorts every case into expected
+//! one character), or `variant:<id>`: a rule variant of the model's
+//! catalogue (`cookiecheck variants`) that the jar follows, with the
+//! evidence that it does (the witness, or the jar's documentation or
+//! source):
+//!
+//! ```toml
+//! ["variant:store-order"]
+//! evidence = "witness: `a=1` then `a=2; Path=/a`, a request to /a gets `a=1; a=2` (explore seed 7)"
+//! profiles = ["rfc6265"]   # optional, as for entries
+//! ```
+//!
+//! A case whose difference is explained by declared variants is a known
+//! departure (*declared*); entries remain for what no variant explains. An
+//! entry covering a case that a declared variant explains is *redundant*
+//! and fails the run like a stale one. After a run, [`check`] sorts every case into expected
 //! failures, departures (failures not listed) and *unexpected passes*
 //! (listed but passed), and every entry that matched no case that ran is
 //! *stale*. Unexpected passes always fail a run; stale entries fail
@@ -20,7 +34,7 @@
 
 use crate::differ::Outcome;
 use crate::vectors::Location;
-use cookiecheck_model::ProfileId;
+use cookiecheck_model::{ProfileId, Variant, Variants};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -84,19 +98,38 @@ fn profile_ok(profiles: &Option<Vec<ProfileId>>, profile: ProfileId) -> bool {
     }
 }
 
-/// A subject's expected-failure list.
+/// A declared rule variant: the jar follows it, and why we know.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Declaration {
+    /// The variant.
+    pub variant: Variant,
+    /// The evidence (a witness, the jar's documentation or source).
+    pub evidence: String,
+    /// The profiles the declaration applies to (`None`: every profile).
+    pub profiles: Option<Vec<ProfileId>>,
+    /// Where the declaration's key is.
+    pub location: Location,
+}
+
+/// A subject's file: its declared variants and its expected-failure list.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ExpectedFailures {
     /// The entries, in file order.
     pub entries: Vec<Entry>,
+    /// The declared variants, in file order.
+    pub declared: Vec<Declaration>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawEntry {
-    reason: Spanned<String>,
+    reason: Option<Spanned<String>>,
+    evidence: Option<Spanned<String>>,
     profiles: Option<Spanned<Vec<String>>>,
 }
+
+/// The key prefix of a declaration.
+const VARIANT_KEY: &str = "variant:";
 
 impl ExpectedFailures {
     /// Reads `path`; a missing file is an empty list.
@@ -119,25 +152,12 @@ impl ExpectedFailures {
                 message: e.message().trim().to_string(),
             })?;
         let mut entries = Vec::new();
+        let mut declared = Vec::new();
         for (key, entry) in raw {
             let at = Location::at_span(path, text, Some(key.span()));
             let bad = |at: Location, message: String| ExpectedError::BadEntry { at, message };
             let pattern = key.into_inner();
-            let valid =
-                |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || "-/*?".contains(c);
-            if pattern.is_empty() || !pattern.chars().all(valid) {
-                return Err(bad(
-                    at,
-                    format!("`{pattern}` is not a case id or glob ([a-z0-9-/] with * and ?)"),
-                ));
-            }
-            let span = entry.span();
             let entry = entry.into_inner();
-            let reason_at = Location::at_span(path, text, Some(entry.reason.span()));
-            let reason = entry.reason.into_inner().trim().to_string();
-            if reason.is_empty() {
-                return Err(bad(reason_at, format!("`{pattern}`: the reason is empty")));
-            }
             let profiles = match entry.profiles {
                 None => None,
                 Some(list) => {
@@ -151,7 +171,52 @@ impl ExpectedFailures {
                     Some(parsed.map_err(|e| bad(list_at, format!("`{pattern}`: {e}")))?)
                 }
             };
-            let _ = span;
+            let text_of = |field: Option<Spanned<String>>, name: &str| match field {
+                None => Err(bad(at.clone(), format!("`{pattern}`: `{name}` is missing"))),
+                Some(value) => {
+                    let value_at = Location::at_span(path, text, Some(value.span()));
+                    let value = value.into_inner().trim().to_string();
+                    if value.is_empty() {
+                        Err(bad(value_at, format!("`{pattern}`: the {name} is empty")))
+                    } else {
+                        Ok(value)
+                    }
+                }
+            };
+            if let Some(id) = pattern.strip_prefix(VARIANT_KEY) {
+                if entry.reason.is_some() {
+                    return Err(bad(
+                        at,
+                        format!("`{pattern}`: a declaration has `evidence`, not `reason`"),
+                    ));
+                }
+                let variant: Variant = id
+                    .parse()
+                    .map_err(|e| bad(at.clone(), format!("`{pattern}`: {e}")))?;
+                let evidence = text_of(entry.evidence, "evidence")?;
+                declared.push(Declaration {
+                    variant,
+                    evidence,
+                    profiles,
+                    location: at,
+                });
+                continue;
+            }
+            let valid =
+                |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || "-/*?".contains(c);
+            if pattern.is_empty() || !pattern.chars().all(valid) {
+                return Err(bad(
+                    at,
+                    format!("`{pattern}` is not a case id or glob ([a-z0-9-/] with * and ?) or `variant:<id>`"),
+                ));
+            }
+            if entry.evidence.is_some() {
+                return Err(bad(
+                    at,
+                    format!("`{pattern}`: an entry has a `reason`; `evidence` is for `variant:` declarations"),
+                ));
+            }
+            let reason = text_of(entry.reason, "reason")?;
             entries.push(Entry {
                 pattern,
                 reason,
@@ -160,7 +225,17 @@ impl ExpectedFailures {
             });
         }
         entries.sort_by(|a, b| a.location.cmp(&b.location));
-        Ok(ExpectedFailures { entries })
+        declared.sort_by(|a, b| a.location.cmp(&b.location));
+        Ok(ExpectedFailures { entries, declared })
+    }
+
+    /// The variants declared for `profile`.
+    pub fn declared_for(&self, profile: ProfileId) -> Variants {
+        self.declared
+            .iter()
+            .filter(|d| profile_ok(&d.profiles, profile))
+            .map(|d| d.variant)
+            .collect()
     }
 
     /// The first entry covering `id` under `profile`.
@@ -213,6 +288,10 @@ pub enum Listed {
     Pass,
     /// Failed and listed: fine.
     ExpectedFailure,
+    /// Failed, and explained by variants the subject declares: fine.
+    Declared,
+    /// Differs only where the text leaves room: fine.
+    LeftOpen,
     /// Failed and not listed: a departure.
     Departure,
     /// Listed, but passed: the list is out of date (fails the run).
@@ -228,12 +307,18 @@ pub struct ListCheck {
     pub unexpected_passes: Vec<(String, String)>,
     /// Entries that matched no case that ran (reported only when `stale` was asked).
     pub stale: Vec<Entry>,
+    /// Listed cases that declared variants explain: `(case id, entry
+    /// pattern, the explaining variants)`. The entry should go.
+    pub redundant: Vec<(String, String, String)>,
+    /// Declared variants that explained no case of the run (reported only
+    /// when `stale` was asked; not a failure: a witness may be unsupported).
+    pub unused_declarations: Vec<Declaration>,
 }
 
 impl ListCheck {
     /// Whether the list is exact.
     pub fn is_clean(&self) -> bool {
-        self.unexpected_passes.is_empty() && self.stale.is_empty()
+        self.unexpected_passes.is_empty() && self.stale.is_empty() && self.redundant.is_empty()
     }
 }
 
@@ -248,6 +333,10 @@ pub fn classify(
     match (outcome, listed) {
         (Outcome::Pass, false) => Listed::Pass,
         (Outcome::Pass, true) => Listed::UnexpectedPass,
+        (Outcome::LeftOpen(_), _) => Listed::LeftOpen,
+        (Outcome::Fail(f), _) if f.cause.is_declared(list.declared_for(profile)) => {
+            Listed::Declared
+        }
         (Outcome::Fail(_), true) => Listed::ExpectedFailure,
         (Outcome::Fail(_), false) => Listed::Departure,
         (Outcome::Unsupported(_) | Outcome::NotApplicable, _) => Listed::NotRun,
@@ -264,6 +353,8 @@ pub fn check<'a>(
     find_stale: bool,
 ) -> ListCheck {
     let mut used = vec![false; list.entries.len()];
+    let declared = list.declared_for(profile);
+    let mut explained = Variants::NONE;
     let mut result = ListCheck::default();
     for (id, outcome) in outcomes {
         if matches!(outcome, Outcome::Unsupported(_) | Outcome::NotApplicable) {
@@ -274,10 +365,21 @@ pub fn check<'a>(
                 used[i] = true;
             }
         }
-        if let (Outcome::Pass, Some(entry)) = (outcome, list.lookup(id, profile)) {
-            result
+        let entry = list.lookup(id, profile);
+        match (outcome, entry) {
+            (Outcome::Pass, Some(entry)) => result
                 .unexpected_passes
-                .push((id.to_string(), entry.pattern.clone()));
+                .push((id.to_string(), entry.pattern.clone())),
+            (Outcome::Fail(f), entry) if f.cause.is_declared(declared) => {
+                let cause = f.cause.primary().unwrap_or_default();
+                explained = explained.union(cause);
+                if let Some(entry) = entry {
+                    result
+                        .redundant
+                        .push((id.to_string(), entry.pattern.clone(), cause.label()));
+                }
+            }
+            _ => {}
         }
     }
     if find_stale {
@@ -287,6 +389,12 @@ pub fn check<'a>(
             .zip(&used)
             .filter(|(e, used)| !**used && profile_ok(&e.profiles, profile))
             .map(|(e, _)| e.clone())
+            .collect();
+        result.unused_declarations = list
+            .declared
+            .iter()
+            .filter(|d| profile_ok(&d.profiles, profile) && !explained.has(d.variant))
+            .cloned()
             .collect();
     }
     result

@@ -14,6 +14,7 @@
 #![deny(missing_docs)]
 
 pub mod cookie_view;
+pub mod diagnose;
 pub mod differ;
 pub mod escape;
 pub mod expected;

@@ -1,7 +1,7 @@
 //! Running many cases on one subject, in parallel, and tallying the result
 //! by area: what `cookiecheck run` prints and what tests assert on.
 
-use crate::differ::{diff_isolated, Outcome};
+use crate::differ::{diff_isolated_declared, Outcome};
 use crate::expected::{check, classify, ExpectedFailures, ListCheck, Listed};
 use crate::subject::{Capabilities, Isolated, SubjectFactory};
 use crate::vectors::Case;
@@ -46,6 +46,10 @@ pub struct Tally {
     pub fail: usize,
     /// Failed and listed as expected.
     pub expected: usize,
+    /// Failed, explained by the subject's declared variants.
+    pub declared: usize,
+    /// Differs only where the text leaves room.
+    pub left_open: usize,
     /// Listed but passed.
     pub unexpected_pass: usize,
     /// Needs something the subject lacks.
@@ -60,6 +64,8 @@ impl Tally {
             (Listed::Pass, _) => self.pass += 1,
             (Listed::Departure, _) => self.fail += 1,
             (Listed::ExpectedFailure, _) => self.expected += 1,
+            (Listed::Declared, _) => self.declared += 1,
+            (Listed::LeftOpen, _) => self.left_open += 1,
             (Listed::UnexpectedPass, _) => self.unexpected_pass += 1,
             (Listed::NotRun, Outcome::NotApplicable) => self.not_applicable += 1,
             (Listed::NotRun, _) => self.unsupported += 1,
@@ -78,6 +84,8 @@ pub struct SubjectRun {
     pub outcomes: Vec<CaseOutcome>,
     /// Unexpected passes and stale entries.
     pub list_check: ListCheck,
+    /// The rule variants the subject declares (for its profile).
+    pub declared: cookiecheck_model::Variants,
 }
 
 impl SubjectRun {
@@ -122,12 +130,13 @@ pub fn run_subject_with(
     on_case: &(dyn Fn() + Sync),
 ) -> SubjectRun {
     let caps = &spec.capabilities;
+    let declared = spec.expected.declared_for(caps.profile);
     let outcomes: Vec<CaseOutcome> = cases
         .par_iter()
         .map_init(
             || Isolated::new(spec.factory.clone(), spec.case_limit),
             |isolated, case| {
-                let outcome = diff_isolated(case, isolated, caps);
+                let outcome = diff_isolated_declared(case, isolated, caps, declared);
                 let listed = classify(&spec.expected, &case.id, caps.profile, &outcome);
                 on_case();
                 CaseOutcome {
@@ -149,5 +158,6 @@ pub fn run_subject_with(
         capabilities: caps.clone(),
         outcomes,
         list_check,
+        declared,
     }
 }

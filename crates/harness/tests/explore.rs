@@ -60,7 +60,9 @@ fn a_prefix_path_match_is_found_shrunk_and_written_as_a_replayable_vector() {
         .iter()
         .map(|d| d.key.code.as_str())
         .collect();
-    assert_eq!(codes, ["path-no-match"], "one flaw, one finding");
+    // Diagnosed: the model with the `path-prefix-match` variant answers as
+    // the toy does, so the one flaw is one cause named by that variant.
+    assert_eq!(codes, ["path-prefix-match"], "one flaw, one cause");
     let d = &report.distinct[0];
     assert!(d.count >= 5, "{} cases", d.count);
     // A minimal witness: one set and one get (and the final store).
@@ -74,7 +76,10 @@ fn a_prefix_path_match_is_found_shrunk_and_written_as_a_replayable_vector() {
     let mut toy = Toy::new(ProfileId::Rfc6265, Flaw::PrefixPathMatch);
     let caps = toy.capabilities();
     match diff_case(case, &mut toy, &caps) {
-        Outcome::Fail(f) => assert_eq!(f.rule.code, "path-no-match"),
+        Outcome::Fail(f) => {
+            assert_eq!(f.cause.label(), "path-prefix-match");
+            assert_eq!(f.rule.code, "path-no-match", "the blame stays as a hint");
+        }
         other => panic!("the written vector does not replay the finding: {other:?}\n{text}"),
     }
     let mut model = Toy::new(ProfileId::Rfc6265, Flaw::None);

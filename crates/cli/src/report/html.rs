@@ -39,6 +39,8 @@ fn cell_kind(o: &CaseOutcome) -> (&'static str, &'static str, &'static str) {
         (Listed::Pass, _) => ("pass", "✓", "pass"),
         (Listed::Departure, _) => ("fail", "✗", "departure"),
         (Listed::ExpectedFailure, _) => ("expected", "x", "expected failure (listed)"),
+        (Listed::Declared, _) => ("expected", "v", "declared variant (known departure)"),
+        (Listed::LeftOpen, _) => ("pass", "~", "left open by the text"),
         (Listed::UnexpectedPass, _) => ("unexpected", "!", "unexpected pass (listed, passes)"),
         (Listed::NotRun, Outcome::NotApplicable) => ("na", "·", "not applicable"),
         (Listed::NotRun, _) => ("unsupported", "?", "unsupported"),

@@ -1,7 +1,7 @@
 //! The terminal report: the subjects x areas matrix, the departures grouped
 //! by rule, and the expected-failure problems.
 
-use super::{area_names, departures, list_problems};
+use super::{area_names, departures, fingerprint, list_problems};
 use cookiecheck::run::{SubjectRun, Tally};
 use std::fmt::Write as _;
 
@@ -9,7 +9,7 @@ fn cell(t: &Tally) -> String {
     format!(
         "{}/{}/{}",
         t.pass,
-        t.fail + t.expected + t.unexpected_pass,
+        t.fail + t.expected + t.declared + t.unexpected_pass,
         t.unsupported
     )
 }
@@ -23,15 +23,15 @@ pub fn text(runs: &[SubjectRun], notices: &[String], cases: usize, verbose: bool
     let areas = area_names(runs);
     let name_w = runs.iter().map(|r| r.name.len()).max().unwrap_or(7).max(7) + 2;
     let col = |a: &str| a.len().max(9) + 1;
-    let _ = writeln!(out, "{cases} cases; each cell is pass/fail/unsupported (fail includes listed expected failures)\n");
+    let _ = writeln!(out, "{cases} cases; each cell is pass/fail/unsupported (fail includes declared variants and listed expected failures)\n");
     let _ = write!(out, "{:<name_w$}{:<11}", "subject", "profile");
     for a in &areas {
         let _ = write!(out, "{:<w$}", a, w = col(a));
     }
     let _ = writeln!(
         out,
-        "{:<12}{:>7}{:>7}{:>9}{:>6}",
-        "total", "listed", "depart", "unexp.ok", "n/a"
+        "{:<12}{:>9}{:>7}{:>7}{:>9}{:>6}",
+        "total", "declared", "listed", "depart", "unexp.ok", "n/a"
     );
     for r in runs {
         let by_area = r.by_area();
@@ -48,26 +48,28 @@ pub fn text(runs: &[SubjectRun], notices: &[String], cases: usize, verbose: bool
         let t = r.total();
         let _ = writeln!(
             out,
-            "{:<12}{:>7}{:>7}{:>9}{:>6}",
+            "{:<12}{:>9}{:>7}{:>7}{:>9}{:>6}",
             cell(&t),
+            t.declared,
             t.expected,
             t.fail,
             t.unexpected_pass,
             t.not_applicable
         );
     }
+    out.push_str(&fingerprint_text(runs));
     let groups = departures(runs);
     let _ = writeln!(out);
     if groups.is_empty() {
         let _ = writeln!(
             out,
-            "departures: none (every failure is listed in subjects/<subject>.toml)"
+            "departures: none (every failure is a declared variant or listed in subjects/<subject>.toml)"
         );
     } else {
         let total: usize = groups.values().map(Vec::len).sum();
-        let _ = writeln!(out, "departures by rule ({total}):");
-        for (rule, items) in &groups {
-            let _ = writeln!(out, "\n{} ({}): {}", rule.code, rule.citation, items.len());
+        let _ = writeln!(out, "departures by cause ({total}):");
+        for (cause, items) in &groups {
+            let _ = writeln!(out, "\n{cause}: {}", items.len());
             for (subject, f) in items {
                 let (expected, actual) = f.expected_actual();
                 let _ = writeln!(
@@ -94,6 +96,34 @@ pub fn text(runs: &[SubjectRun], notices: &[String], cases: usize, verbose: bool
         for p in problems {
             let _ = writeln!(out, "  {p}");
         }
+    }
+    out
+}
+
+/// The fingerprint: rule variants x subjects (`D n`: declared, explains n
+/// cases; `! n`: not declared, explains n cases).
+fn fingerprint_text(runs: &[SubjectRun]) -> String {
+    let rows = fingerprint::table(runs);
+    let mut out = String::new();
+    if rows.is_empty() {
+        return out;
+    }
+    let id_w = rows.iter().map(|(v, _)| v.id().len()).max().unwrap_or(8) + 2;
+    let _ = writeln!(
+        out,
+        "\nfingerprint: rule variants x subjects (D n: declared, explains n cases; ! n: explains n cases, not declared)\n"
+    );
+    let _ = write!(out, "{:<id_w$}", "variant");
+    for r in runs {
+        let _ = write!(out, "{:>w$}", r.name, w = r.name.len().max(6) + 2);
+    }
+    let _ = writeln!(out);
+    for (v, cells) in rows {
+        let _ = write!(out, "{:<id_w$}", v.id());
+        for (r, c) in runs.iter().zip(cells) {
+            let _ = write!(out, "{:>w$}", c.text(), w = r.name.len().max(6) + 2);
+        }
+        let _ = writeln!(out, "  {}", v.info().citation);
     }
     out
 }

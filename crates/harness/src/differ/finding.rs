@@ -94,8 +94,12 @@ pub struct Finding {
     pub steps: String,
     /// What went wrong.
     pub kind: FindingKind,
-    /// The rule the finding is grouped under.
+    /// The rule the model's record blames (a hint when the cause is
+    /// unexplained; the cause names the finding otherwise).
     pub rule: RuleKey,
+    /// The diagnosis: the rule variants that make the model answer as the
+    /// subject did.
+    pub cause: crate::diagnose::Cause,
     /// The model's explanation: the decisions so far, each with its rule and citation.
     pub explanation: Vec<String>,
 }
@@ -143,6 +147,7 @@ impl Finding {
             let _ = writeln!(out, "step:     {}", step + 1);
         }
         let _ = writeln!(out, "kind:     {}", self.kind.name());
+        let _ = writeln!(out, "cause:    {}", self.cause_text());
         let _ = writeln!(out, "rule:     {} ({})", self.rule.code, self.rule.citation);
         let _ = writeln!(out, "expected: {expected}");
         let _ = writeln!(out, "actual:   {actual}");
@@ -157,6 +162,36 @@ impl Finding {
         let _ = writeln!(out, "re-run:   {}", rerun_command(subject, &self.case));
         out
     }
+}
+
+impl Finding {
+    /// The cause in words: the variants with their citations, or
+    /// "unexplained" with the blamed rule as a hint.
+    pub fn cause_text(&self) -> String {
+        use crate::diagnose::Cause;
+        match &self.cause {
+            Cause::Variants(sets) => {
+                let mut out = describe_variants(sets[0]);
+                for alt in &sets[1..] {
+                    let _ = write!(out, "; also explained by {}", alt.label());
+                }
+                out
+            }
+            Cause::Unexplained => format!(
+                "unexplained: no rule variant (or pair) gives the subject's answers; hint, the model's blame: {}",
+                self.rule.code
+            ),
+            Cause::NotDiagnosed => "not diagnosed (not a difference in answers)".into(),
+        }
+    }
+}
+
+/// `id (citation)` for every variant of a set, joined with ` + `.
+pub fn describe_variants(set: cookiecheck_model::Variants) -> String {
+    set.iter()
+        .map(|v| format!("{} ({}: {})", v.id(), v.info().citation, v.info().summary))
+        .collect::<Vec<_>>()
+        .join(" + ")
 }
 
 /// The command that re-runs one case on one subject.

@@ -1,70 +1,143 @@
-//! Playing a case on a jar subject next to the model's record of it.
+//! Playing a case on a jar subject, and comparing its transcript with the
+//! model's record of the case.
 
 use super::blame;
-use super::finding::{describe_stored, Difference, FindingKind};
+use super::finding::{describe_stored, Difference, FindingKind, RuleKey};
+use super::order;
+use super::transcript::{Answer, Transcript};
 use super::Stop;
 use crate::play::{CaseResult, StepRecord};
 use crate::subject::{Capabilities, StoredCookie, Subject};
 use crate::vectors::{Case, Step};
 use cookiecheck_model::{Cookie, Time};
 
-/// Plays every step of `case` on `subject` and compares it with the model's
-/// `record`; the first difference stops the case.
-pub(super) fn play(
+/// Plays every step of `case` on `subject` and keeps its answers. Only a
+/// subject error stops the play.
+pub(super) fn record(
     case: &Case,
-    record: &CaseResult,
     subject: &mut dyn Subject,
     caps: &Capabilities,
-) -> Result<(), Stop> {
+) -> Result<Transcript, Stop> {
     subject.reset().map_err(|e| Stop::error(None, e))?;
     let mut now = case.start;
+    let mut answers = Vec::with_capacity(case.steps.len());
     for (index, step) in case.steps.iter().enumerate() {
         let at = |e| Stop::error(Some(index), e);
-        let model = record.steps.get(index);
-        match step {
+        let answer = match step {
             Step::Set {
                 url, lines, ctx, ..
-            } => subject.set_cookies(url, lines, ctx, now).map_err(at)?,
+            } => {
+                subject.set_cookies(url, lines, ctx, now).map_err(at)?;
+                Answer::Nothing
+            }
             Step::Get { url, ctx, .. } => {
-                let actual = subject.cookie_header(url, ctx, now).map_err(at)?;
-                let actual = actual.unwrap_or_default();
-                let expected = match model {
-                    Some(StepRecord::Get(r)) => r.header_bytes().to_vec(),
-                    _ => return Err(Stop::model_missing(index)),
-                };
-                if actual != expected {
-                    let rule = blame::header_rule(case, record, index, &expected, &actual);
-                    let diff = Difference::Header { expected, actual };
-                    return Err(Stop::mismatch(index, diff, rule));
-                }
+                let header = subject.cookie_header(url, ctx, now).map_err(at)?;
+                Answer::Header(header.unwrap_or_default())
             }
             Step::Advance(seconds) => {
                 now = now.saturating_add(Time::try_from(*seconds).unwrap_or(Time::MAX));
                 subject.advance_to(now).map_err(at)?;
+                Answer::Nothing
             }
-            Step::EndSession => subject.end_session().map_err(at)?,
-            Step::Reload => subject.reload(now).map_err(at)?,
-            Step::Store(_) => {
-                // Subjects that cannot list their cookies are compared on
-                // their `get` steps only (capabilities::needs).
-                if !caps.list_cookies {
-                    continue;
-                }
-                let actual = subject.cookies(now).map_err(at)?;
-                let expected = match model {
-                    Some(StepRecord::Store { cookies, .. }) => cookies,
-                    _ => return Err(Stop::model_missing(index)),
+            Step::EndSession => {
+                subject.end_session().map_err(at)?;
+                Answer::Nothing
+            }
+            Step::Reload => {
+                subject.reload(now).map_err(at)?;
+                Answer::Nothing
+            }
+            // Subjects that cannot list their cookies are compared on their
+            // `get` steps only (capabilities::needs).
+            Step::Store(_) if !caps.list_cookies => Answer::Nothing,
+            Step::Store(_) => Answer::Store(subject.cookies(now).map_err(at)?),
+        };
+        answers.push(answer);
+    }
+    Ok(Transcript { answers })
+}
+
+/// How a transcript stands against one record of the model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Agreement {
+    /// Every answer equals the model's.
+    Same,
+    /// Equal but for the order of cookies the specifications leave open
+    /// (equal path length and creation-time).
+    TiesOnly,
+    /// The first step whose answer differs.
+    Differs(usize),
+    /// The model's record stops before this step (it panicked).
+    ModelMissing(usize),
+}
+
+/// Compares `transcript` with the model's `record`, step by step.
+pub(crate) fn agreement(
+    record: &CaseResult,
+    transcript: &Transcript,
+    caps: &Capabilities,
+) -> Agreement {
+    let mut ties = false;
+    for (index, answer) in transcript.answers.iter().enumerate() {
+        let model = record.steps.get(index);
+        match answer {
+            Answer::Nothing | Answer::Parsed(_) => {}
+            Answer::Header(actual) => {
+                let Some(StepRecord::Get(r)) = model else {
+                    return Agreement::ModelMissing(index);
                 };
-                if let Some((diff, model_only, subject_only)) =
-                    compare_store(expected, &actual, caps)
-                {
-                    let rule = blame::store_rule(case, record, index, &subject_only, &model_only);
-                    return Err(Stop::mismatch(index, diff, rule));
+                if actual.as_slice() != r.header_bytes() {
+                    if !order::ties_only(r, actual) {
+                        return Agreement::Differs(index);
+                    }
+                    ties = true;
+                }
+            }
+            Answer::Store(actual) => {
+                let Some(StepRecord::Store { cookies, .. }) = model else {
+                    return Agreement::ModelMissing(index);
+                };
+                if compare_store(cookies, actual, caps).is_some() {
+                    return Agreement::Differs(index);
                 }
             }
         }
     }
-    Ok(())
+    if ties {
+        Agreement::TiesOnly
+    } else {
+        Agreement::Same
+    }
+}
+
+/// The difference at step `index` (where [`agreement`] found one) and the
+/// rule the model's record blames for it.
+pub(crate) fn difference(
+    case: &Case,
+    record: &CaseResult,
+    transcript: &Transcript,
+    caps: &Capabilities,
+    index: usize,
+) -> Option<(Difference, RuleKey)> {
+    match (transcript.answers.get(index)?, record.steps.get(index)?) {
+        (Answer::Header(actual), StepRecord::Get(r)) => {
+            let expected = r.header_bytes().to_vec();
+            let rule = blame::header_rule(case, record, index, &expected, actual);
+            Some((
+                Difference::Header {
+                    expected,
+                    actual: actual.clone(),
+                },
+                rule,
+            ))
+        }
+        (Answer::Store(actual), StepRecord::Store { cookies, .. }) => {
+            let (diff, model_only, subject_only) = compare_store(cookies, actual, caps)?;
+            let rule = blame::store_rule(case, record, index, &subject_only, &model_only);
+            Some((diff, rule))
+        }
+        _ => None,
+    }
 }
 
 /// The model's cookies against the subject's, as sets, on the fields the

@@ -23,9 +23,17 @@ mod blame;
 mod explain;
 mod finding;
 mod jar;
+mod order;
 mod parse;
+mod transcript;
 
 pub use finding::{describe_stored, rerun_command, Difference, Finding, FindingKind, RuleKey};
+pub(crate) use jar::{agreement as jar_agreement, Agreement};
+pub(crate) use parse::first_difference as parse_first_difference;
+pub use transcript::{Answer, Transcript};
+
+use crate::diagnose::{diagnose, Cause};
+use cookiecheck_model::Variants;
 
 use crate::play::{play_case, CaseResult, StepRecord};
 use crate::subject::{
@@ -45,6 +53,10 @@ pub enum Outcome {
     NotApplicable,
     /// The case needs something the subject does not support (the reason).
     Unsupported(String),
+    /// The subject differs only where the specifications leave room: the
+    /// order of cookies of equal path length and creation-time, or a
+    /// reading the profile's text permits (the variant that explains it).
+    LeftOpen(String),
     /// A disagreement, a crash, a hang or garbage.
     Fail(Box<Finding>),
 }
@@ -63,56 +75,64 @@ impl Outcome {
 pub(crate) enum Stop {
     /// The subject returned an error at a step.
     Error(Option<usize>, SubjectError),
-    /// The subject's answer differs.
-    Mismatch(usize, Box<(Difference, RuleKey)>),
-    /// The model's record lacks a step (it panicked earlier).
-    ModelMissing(usize),
 }
 
 impl Stop {
     fn error(step: Option<usize>, e: SubjectError) -> Stop {
         Stop::Error(step, e)
     }
-    fn mismatch(step: usize, d: Difference, rule: RuleKey) -> Stop {
-        Stop::Mismatch(step, Box::new((d, rule)))
-    }
-    fn model_missing(step: usize) -> Stop {
-        Stop::ModelMissing(step)
-    }
 }
 
 /// Plays `case` on the model and on `subject` (which declared `caps`).
 /// Panics inside the subject are *not* caught here: run subjects through
-/// [`diff_isolated`] (or your own `catch_unwind`).
+/// [`diff_isolated`] (or your own `catch_unwind`). A difference is
+/// diagnosed with no declared variants.
 pub fn diff_case(case: &Case, subject: &mut dyn Subject, caps: &Capabilities) -> Outcome {
+    diff_case_declared(case, subject, caps, Variants::NONE)
+}
+
+/// [`diff_case`] for a subject that declares the rule variants `declared`
+/// (they are preferred when a difference is diagnosed).
+pub fn diff_case_declared(
+    case: &Case,
+    subject: &mut dyn Subject,
+    caps: &Capabilities,
+    declared: Variants,
+) -> Outcome {
     let record = match prepare(case, caps) {
         Ok(record) => record,
         Err(outcome) => return outcome,
     };
-    finish(
-        case,
-        &record,
-        caps,
-        play_subject(case, &record, subject, caps),
-    )
+    let played = play_subject(case, subject, caps);
+    finish(case, &record, caps, played, declared)
 }
 
 /// Like [`diff_case`], on an [`Isolated`] subject: a panic becomes a
 /// [`FindingKind::Crash`], a case over the time limit a
 /// [`FindingKind::Timeout`].
 pub fn diff_isolated(case: &Arc<Case>, subject: &mut Isolated, caps: &Capabilities) -> Outcome {
+    diff_isolated_declared(case, subject, caps, Variants::NONE)
+}
+
+/// [`diff_isolated`] for a subject that declares the rule variants `declared`.
+pub fn diff_isolated_declared(
+    case: &Arc<Case>,
+    subject: &mut Isolated,
+    caps: &Capabilities,
+    declared: Variants,
+) -> Outcome {
     let record = match prepare(case, caps) {
-        Ok(record) => Arc::new(record),
+        Ok(record) => record,
         Err(outcome) => return outcome,
     };
-    let (job_case, job_record, job_caps) = (Arc::clone(case), Arc::clone(&record), caps.clone());
-    let played = subject.run(move |s| play_subject(&job_case, &job_record, s, &job_caps));
-    let stopped = match played {
+    let (job_case, job_caps) = (Arc::clone(case), caps.clone());
+    let played = subject.run(move |s| play_subject(&job_case, s, &job_caps));
+    let played = match played {
         Ok(result) => result,
         Err(Isolation::Panicked(m)) => Err(Stop::Error(None, SubjectError::Crashed(m))),
         Err(Isolation::TimedOut(d)) => Err(Stop::Error(None, SubjectError::Timeout(d))),
     };
-    finish(case, &record, caps, stopped)
+    finish(case, &record, caps, played, declared)
 }
 
 /// Applicability, capabilities, the model's play and its agreement with the vector.
@@ -142,6 +162,7 @@ fn prepare(case: &Case, caps: &Capabilities) -> Result<CaseResult, Outcome> {
             )),
             rule: blame::fallback(case),
             explanation: failure.explanation.clone(),
+            cause: Cause::NotDiagnosed,
         };
         return Err(Outcome::Fail(Box::new(finding)));
     }
@@ -155,14 +176,42 @@ fn prepare(case: &Case, caps: &Capabilities) -> Result<CaseResult, Outcome> {
 
 fn play_subject(
     case: &Case,
-    record: &CaseResult,
     subject: &mut dyn Subject,
     caps: &Capabilities,
-) -> Result<(), Stop> {
+) -> Result<Transcript, Stop> {
     if caps.parser_only {
-        parse::play(case, subject, caps)
+        parse::record(case, subject)
     } else {
-        jar::play(case, record, subject, caps)
+        jar::record(case, subject, caps)
+    }
+}
+
+/// The step, difference and blamed rule where `transcript` first departs
+/// from the model's base record, `Ok(None)` when it agrees, `Err` with the
+/// outcome when it differs only where the text leaves room.
+fn compare_base(
+    case: &Case,
+    record: &CaseResult,
+    caps: &Capabilities,
+    transcript: &Transcript,
+) -> Result<Option<(usize, FindingKind, RuleKey)>, Outcome> {
+    if caps.parser_only {
+        let profile = Profile::for_id(caps.profile);
+        return Ok(parse::first_difference(case, transcript, &profile, caps)
+            .map(|(step, diff, rule)| (step, FindingKind::Mismatch(diff), rule)));
+    }
+    match jar::agreement(record, transcript, caps) {
+        jar::Agreement::Same => Ok(None),
+        jar::Agreement::TiesOnly => Err(Outcome::LeftOpen(
+            "the order of cookies with equal path length and creation-time".into(),
+        )),
+        jar::Agreement::ModelMissing(step) => Ok(Some((
+            step,
+            FindingKind::ModelDisagrees("the model stopped before this step".into()),
+            blame::fallback(case),
+        ))),
+        jar::Agreement::Differs(step) => Ok(jar::difference(case, record, transcript, caps, step)
+            .map(|(diff, rule)| (step, FindingKind::Mismatch(diff), rule))),
     }
 }
 
@@ -170,10 +219,29 @@ fn finish(
     case: &Case,
     record: &CaseResult,
     caps: &Capabilities,
-    played: Result<(), Stop>,
+    played: Result<Transcript, Stop>,
+    declared: Variants,
 ) -> Outcome {
-    let (step, kind, rule) = match played {
-        Ok(()) => return Outcome::Pass,
+    let (step, kind, rule, cause) = match played {
+        Ok(transcript) => match compare_base(case, record, caps, &transcript) {
+            Err(open) => return open,
+            Ok(None) => return Outcome::Pass,
+            Ok(Some((step, kind, rule))) => {
+                let cause = if kind.is_mismatch() {
+                    diagnose(case, caps, &transcript, declared)
+                } else {
+                    Cause::NotDiagnosed
+                };
+                if cause.is_permitted(caps.profile) {
+                    return Outcome::LeftOpen(format!(
+                        "{} ({}: the text leaves room for this reading)",
+                        cause.label(),
+                        caps.profile
+                    ));
+                }
+                (Some(step), kind, rule, cause)
+            }
+        },
         Err(Stop::Error(_, SubjectError::Unsupported(what))) => {
             return Outcome::Unsupported(format!("the subject: {what}"))
         }
@@ -189,17 +257,8 @@ fn finish(
                 code: kind.name().to_string(),
                 citation: "the subject misbehaved".into(),
             };
-            (step, kind, rule)
+            (step, kind, rule, Cause::NotDiagnosed)
         }
-        Err(Stop::Mismatch(step, boxed)) => {
-            let (diff, rule) = *boxed;
-            (Some(step), FindingKind::Mismatch(diff), rule)
-        }
-        Err(Stop::ModelMissing(step)) => (
-            Some(step),
-            FindingKind::ModelDisagrees("the model stopped before this step".into()),
-            blame::fallback(case),
-        ),
     };
     let finding = Finding {
         case: case.id.clone(),
@@ -209,6 +268,7 @@ fn finish(
         explanation: explain::lines(case, record, step),
         kind,
         rule,
+        cause,
     };
     Outcome::Fail(Box::new(finding))
 }

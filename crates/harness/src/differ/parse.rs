@@ -10,6 +10,7 @@
 //! start with `/` means the default-path (§5.2.4, §5.3 step 7).
 
 use super::finding::{Difference, RuleKey};
+use super::transcript::{Answer, Transcript};
 use super::Stop;
 use crate::escape::quoted;
 use crate::subject::{Capabilities, ParsedCookie, Subject};
@@ -19,25 +20,48 @@ use cookiecheck_model::set_cookie::{max_age_attribute, parse_set_cookie, SetCook
 use cookiecheck_model::time::{format_utc, LATEST};
 use cookiecheck_model::{Profile, ProfileId, Rule, Time};
 
-/// Compares every line of `case`.
-pub(super) fn play(
+/// Asks the subject to parse every line of `case`.
+pub(super) fn record(case: &Case, subject: &mut dyn Subject) -> Result<Transcript, Stop> {
+    let mut answers = Vec::with_capacity(case.steps.len());
+    for (index, step) in case.steps.iter().enumerate() {
+        let answer = match step {
+            Step::Set { lines, .. } => {
+                let mut read = Vec::with_capacity(lines.len());
+                for line in lines {
+                    read.push(
+                        subject
+                            .parse(line)
+                            .map_err(|e| Stop::error(Some(index), e))?,
+                    );
+                }
+                Answer::Parsed(read)
+            }
+            _ => Answer::Nothing,
+        };
+        answers.push(answer);
+    }
+    Ok(Transcript { answers })
+}
+
+/// The first line the subject read differently from the model's parser
+/// under `rules`: its step, the difference and the rule that names it.
+pub(crate) fn first_difference(
     case: &Case,
-    subject: &mut dyn Subject,
+    transcript: &Transcript,
+    rules: &Profile,
     caps: &Capabilities,
-) -> Result<(), Stop> {
-    let profile = Profile::for_id(caps.profile);
+) -> Option<(usize, Difference, RuleKey)> {
     let mut now = case.start;
     for (index, step) in case.steps.iter().enumerate() {
-        match step {
-            Step::Advance(s) => now = now.saturating_add(Time::try_from(*s).unwrap_or(Time::MAX)),
-            Step::Set { url, lines, .. } => {
-                for line in lines {
-                    let model = parse_set_cookie(line, &profile, url.path(), now);
-                    let got = subject
-                        .parse(line)
-                        .map_err(|e| Stop::error(Some(index), e))?;
+        match (step, transcript.answers.get(index)) {
+            (Step::Advance(s), _) => {
+                now = now.saturating_add(Time::try_from(*s).unwrap_or(Time::MAX))
+            }
+            (Step::Set { url, lines, .. }, Some(Answer::Parsed(read))) => {
+                for (line, got) in lines.iter().zip(read) {
+                    let model = parse_set_cookie(line, rules, url.path(), now);
                     if let Some((field, expected, actual, rule)) =
-                        compare(&model, got.as_ref(), &profile, caps, url.path(), now)
+                        compare(&model, got.as_ref(), rules, caps, url.path(), now)
                     {
                         let diff = Difference::Parse {
                             line: line.clone(),
@@ -45,15 +69,14 @@ pub(super) fn play(
                             expected,
                             actual,
                         };
-                        let rule = rule_key(field, rule, profile.id);
-                        return Err(Stop::mismatch(index, diff, rule));
+                        return Some((index, diff, rule_key(field, rule, rules.id)));
                     }
                 }
             }
             _ => {}
         }
     }
-    Ok(())
+    None
 }
 
 /// The field, the model's reading, the subject's, and the rule by which the

@@ -1,32 +1,40 @@
 //! The exploration campaign: many random scenarios played on the model and
-//! a subject, in parallel, with every disagreement grouped by the rule that
-//! explains it and shrunk to a minimal case.
+//! a subject, in parallel, with every disagreement diagnosed (the rule
+//! variants that make the model answer as the subject did,
+//! [`crate::diagnose`]), grouped by that cause and shrunk to a minimal case
+//! that keeps it.
 //!
 //! Case `i` of a campaign with seed `s` is generated from its own random
 //! stream (ChaCha seeded with `s` and `i`), so a campaign's findings do not
 //! depend on the number of threads or their scheduling: the same seed gives
 //! the same findings, and one case can be replayed alone
-//! ([`replay`]). Findings are grouped by [`FindingKey`] (the model rule code
-//! and the finding kind); each group keeps its count and its first case (the
-//! lowest index), which is then shrunk with proptest's value trees to the
-//! fewest events and shortest strings that still give a finding of the same
-//! key ([`shrink`]).
+//! ([`replay`]). Every differing case is diagnosed, and findings are grouped
+//! by [`FindingKey`]: the cause (`store-order`, `first-attribute-wins+…`),
+//! or for an unexplained difference `unexplained/<the model's blame>`
+//! (a hint, not a cause); each group keeps its count and its first case
+//! (the lowest index), which is then shrunk with proptest's value trees to
+//! the fewest events and shortest strings that still give a finding of the
+//! same key ([`shrink`]). A finding whose cause is not declared is replayed
+//! once before it is reported; one that does not come out the same is
+//! grouped as `unstable/<key>`.
 //!
-//! Two kinds of difference are not findings, because the specifications
-//! leave them open (`vectors/README.md`, "Deliberately not tested"): the
-//! order of cookies with equal path length and equal creation-time.
+//! Differences the specifications leave open are not findings
+//! (`vectors/README.md`, "Deliberately not tested"): the order of cookies
+//! with equal path length and equal creation-time, and readings a
+//! profile's text permits (variants marked `permitted`).
 
-mod order;
 pub mod reduce;
 pub mod shrink;
 pub mod write;
 
-use crate::differ::{diff_isolated, Finding, Outcome};
+use crate::diagnose::Cause;
+use crate::differ::{diff_isolated_declared, Finding, FindingKind, Outcome};
 use crate::expected::ExpectedFailures;
 use crate::run::SubjectSpec;
 use crate::scenario::{scenario, Scenario, ScenarioConfig};
 use crate::subject::Isolated;
 use crate::vectors::Case;
+use cookiecheck_model::Variants;
 use proptest::strategy::{Strategy, ValueTree};
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use rayon::prelude::*;
@@ -47,8 +55,11 @@ pub struct ExploreConfig {
     pub scenario: ScenarioConfig,
     /// The most shrinking steps per distinct finding.
     pub shrink_limit: usize,
-    /// Known departure classes: entries whose pattern matches a finding's
-    /// rule code, with the reason (`subjects/<name>.explore.toml`).
+    /// The most wall time spent shrinking one distinct finding.
+    pub shrink_budget: Duration,
+    /// The subject's file (`subjects/<name>.toml`): its declared variants
+    /// make a cause known; an entry whose pattern matches a finding key
+    /// (`unexplained/<code>`, `crash`, …) lists a known unexplained class.
     pub known: ExpectedFailures,
 }
 
@@ -60,16 +71,19 @@ impl ExploreConfig {
             cases,
             scenario: ScenarioConfig::for_capabilities(&spec.capabilities),
             shrink_limit: 2_000,
+            shrink_budget: Duration::from_secs(10),
             known: ExpectedFailures::default(),
         }
     }
 }
 
-/// How findings are grouped: the rule that explains the difference, and
-/// what kind of finding it is.
+/// How findings are grouped: the cause of the difference, and what kind of
+/// finding it is.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct FindingKey {
-    /// The rule code (`secure-only`, `path-no-match`, `crash`, …).
+    /// The cause (`store-order`, `a+b` for a pair), `unexplained/<blamed
+    /// rule>`, `unstable/<key>`, or for a subject that misbehaved its kind
+    /// (`crash`, `timeout`, …).
     pub code: String,
     /// `mismatch`, `crash`, `timeout`, `protocol`, `io` or `model`.
     pub kind: &'static str,
@@ -78,10 +92,21 @@ pub struct FindingKey {
 impl FindingKey {
     /// The key of `finding`.
     pub fn of(finding: &Finding) -> FindingKey {
+        let code = match (&finding.cause, &finding.kind) {
+            (Cause::Variants(_), _) => finding.cause.label(),
+            (Cause::Unexplained, _) => format!("unexplained/{}", finding.rule.code),
+            (_, FindingKind::ModelDisagrees(_)) => format!("model/{}", finding.rule.code),
+            (_, kind) => kind.name().to_string(),
+        };
         FindingKey {
-            code: finding.rule.code.clone(),
+            code,
             kind: finding.kind.name(),
         }
+    }
+
+    /// Whether the finding is an unexplained difference.
+    pub fn is_unexplained(&self) -> bool {
+        self.code.starts_with("unexplained/")
     }
 }
 
@@ -102,7 +127,10 @@ pub struct Distinct {
     pub case: Case,
     /// The finding on the shrunk case.
     pub finding: Finding,
-    /// The reason from the known-departure list, when the key is listed.
+    /// The diagnosis of the shrunk case.
+    pub cause: Cause,
+    /// Why the class is known: the declared variants with their evidence,
+    /// or the entry that lists an unexplained class; `None`: a finding.
     pub known: Option<String>,
 }
 
@@ -214,31 +242,72 @@ pub enum Verdict {
     Finding(Box<Finding>),
 }
 
-/// Plays `scenario` as case `id` on the model and `subject`.
-pub fn judge(scenario: &Scenario, id: &str, spec: &SubjectSpec, subject: &mut Isolated) -> Verdict {
+/// Plays `scenario` as case `id` on the model and `subject` (which
+/// declares `declared`).
+pub fn judge(
+    scenario: &Scenario,
+    id: &str,
+    spec: &SubjectSpec,
+    declared: Variants,
+    subject: &mut Isolated,
+) -> Verdict {
     let caps = &spec.capabilities;
     let Ok(case) = scenario.to_case(id, &[caps.profile]) else {
         return Verdict::Unsupported;
     };
     let case = Arc::new(case);
-    match diff_isolated(&case, subject, caps) {
+    match diff_isolated_declared(&case, subject, caps, declared) {
         Outcome::Pass | Outcome::NotApplicable => Verdict::Pass,
         Outcome::Unsupported(_) => Verdict::Unsupported,
-        Outcome::Fail(f) => {
-            if order::unspecified(&case, &f) {
-                Verdict::Unspecified
-            } else {
-                Verdict::Finding(f)
-            }
-        }
+        Outcome::LeftOpen(_) => Verdict::Unspecified,
+        Outcome::Fail(f) => Verdict::Finding(f),
     }
+}
+
+/// Why findings of `key` are known to `config`, or `None`.
+pub fn known_reason(
+    config: &ExploreConfig,
+    key: &FindingKey,
+    cause: &Cause,
+    spec: &SubjectSpec,
+) -> Option<String> {
+    let profile = spec.capabilities.profile;
+    let declared = config.known.declared_for(profile);
+    if cause.is_declared(declared) {
+        let set = cause.primary().unwrap_or_default();
+        let evidence: Vec<String> = config
+            .known
+            .declared
+            .iter()
+            .filter(|d| set.has(d.variant))
+            .map(|d| format!("{}: {}", d.variant, d.evidence))
+            .collect();
+        return Some(format!("declared: {}", evidence.join("; ")));
+    }
+    if matches!(cause, Cause::Variants(_)) {
+        // An undeclared variant is never known, whatever an entry says.
+        return None;
+    }
+    config
+        .known
+        .entries
+        .iter()
+        .find(|e| e.covers(&key.code, profile))
+        .map(|e| e.reason.clone())
 }
 
 /// Replays case `index` of campaign `seed` on `spec`, unshrunk.
 pub fn replay(spec: &SubjectSpec, config: &ExploreConfig, index: u64) -> (Scenario, Verdict) {
     let scenario = scenario_tree(&config.scenario, config.seed, index).current();
     let mut subject = Isolated::new(spec.factory.clone(), spec.case_limit);
-    let verdict = judge(&scenario, &case_id(&spec.name, index), spec, &mut subject);
+    let declared = config.known.declared_for(spec.capabilities.profile);
+    let verdict = judge(
+        &scenario,
+        &case_id(&spec.name, index),
+        spec,
+        declared,
+        &mut subject,
+    );
     (scenario, verdict)
 }
 
@@ -281,6 +350,7 @@ impl Tally {
 /// Runs the campaign on `spec`, updating `progress` as it goes.
 pub fn explore(spec: &SubjectSpec, config: &ExploreConfig, progress: &Progress) -> ExploreReport {
     let started = Instant::now();
+    let declared = config.known.declared_for(spec.capabilities.profile);
     let seen = std::sync::Mutex::new(std::collections::HashSet::<FindingKey>::new());
     let tally = (0..config.cases)
         .into_par_iter()
@@ -294,14 +364,24 @@ pub fn explore(spec: &SubjectSpec, config: &ExploreConfig, progress: &Progress) 
             |(mut subject, mut tally), index| {
                 let scenario = scenario_tree(&config.scenario, config.seed, index).current();
                 let id = case_id(&spec.name, index);
-                match judge(&scenario, &id, spec, &mut subject) {
+                match judge(&scenario, &id, spec, declared, &mut subject) {
                     Verdict::Pass => tally.passed += 1,
                     Verdict::Unsupported => tally.unsupported += 1,
                     Verdict::Unspecified => tally.unspecified += 1,
                     Verdict::Finding(f) => {
                         tally.failing += 1;
                         progress.failing.fetch_add(1, Ordering::Relaxed);
-                        let key = FindingKey::of(&f);
+                        let mut key = FindingKey::of(&f);
+                        if known_reason(config, &key, &f.cause, spec).is_none() {
+                            // Replay once: a subject that answers differently
+                            // the second time is unstable, not a new cause.
+                            let again = judge(&scenario, &id, spec, declared, &mut subject);
+                            let same =
+                                matches!(&again, Verdict::Finding(g) if FindingKey::of(g) == key);
+                            if !same {
+                                key.code = format!("unstable/{}", key.code);
+                            }
+                        }
                         if let Ok(mut seen) = seen.lock() {
                             if seen.insert(key.clone()) {
                                 progress.distinct.fetch_add(1, Ordering::Relaxed);
@@ -328,12 +408,8 @@ pub fn explore(spec: &SubjectSpec, config: &ExploreConfig, progress: &Progress) 
         .into_par_iter()
         .map(|(key, (count, index, finding))| {
             let shrunk = shrink::shrink(spec, config, index, &key, *finding);
-            let known = config
-                .known
-                .entries
-                .iter()
-                .find(|e| e.covers(&key.code, spec.capabilities.profile))
-                .map(|e| e.reason.clone());
+            let cause = shrunk.finding.cause.clone();
+            let known = known_reason(config, &key, &cause, spec);
             Distinct {
                 key,
                 count,
@@ -342,6 +418,7 @@ pub fn explore(spec: &SubjectSpec, config: &ExploreConfig, progress: &Progress) 
                 scenario: shrunk.scenario,
                 case: shrunk.case,
                 finding: shrunk.finding,
+                cause,
                 known,
             }
         })

@@ -1,6 +1,7 @@
 //! Shrinking a finding to a minimal scenario with proptest's value trees:
-//! simplify while a finding of the same key remains, complicate back when
-//! it goes away (the same search proptest's own runner does).
+//! simplify while a finding of the same key (the same diagnosed cause)
+//! remains, complicate back when it goes away (the same search proptest's
+//! own runner does), within a step limit and a wall-time budget.
 
 use super::{case_id, judge, scenario_tree, ExploreConfig, FindingKey, Verdict};
 use crate::differ::Finding;
@@ -38,12 +39,14 @@ pub fn shrink(
     let mut best_finding = finding;
     let mut subject = Isolated::new(spec.factory.clone(), spec.case_limit);
     let id = case_id(&spec.name, index);
+    let declared = config.known.declared_for(spec.capabilities.profile);
+    let started = std::time::Instant::now();
     let mut steps = 0;
     let mut more = tree.simplify();
-    while more && steps < config.shrink_limit {
+    while more && steps < config.shrink_limit && started.elapsed() < config.shrink_budget {
         steps += 1;
         let candidate = tree.current();
-        match judge(&candidate, &id, spec, &mut subject) {
+        match judge(&candidate, &id, spec, declared, &mut subject) {
             Verdict::Finding(f) if FindingKey::of(&f) == *key => {
                 best = candidate;
                 best_finding = *f;

@@ -3,26 +3,15 @@
 //! RFC 6265bis §5.8.3 step 4 orders cookies by path length, then by
 //! creation-time, and says nothing of cookies equal in both; the vectors
 //! never depend on that order (`vectors/README.md`). A generated scenario
-//! easily sets two cookies in the same second, so the campaign must not
-//! report a subject that orders such a pair differently from the model.
+//! can set two cookies in the same second, so no engine may report a
+//! subject that orders such a pair differently from the model.
 
-use crate::differ::{Difference, Finding, FindingKind};
-use crate::play::{play_case, StepRecord};
-use crate::vectors::Case;
 use cookiecheck_model::set_cookie::trim_wsp;
+use cookiecheck_model::Retrieval;
 
-/// Whether `finding` is only an order difference among cookies of equal
-/// path length and creation-time.
-pub(super) fn unspecified(case: &Case, finding: &Finding) -> bool {
-    let (Some(step), FindingKind::Mismatch(Difference::Header { actual, .. })) =
-        (finding.step, &finding.kind)
-    else {
-        return false;
-    };
-    let record = play_case(case, finding.profile);
-    let Some(StepRecord::Get(r)) = record.steps.get(step) else {
-        return false;
-    };
+/// Whether the header `actual` differs from the model's retrieval `r` only
+/// in the order of cookies of equal path length and creation-time.
+pub(crate) fn ties_only(r: &Retrieval, actual: &[u8]) -> bool {
     let got = pairs(actual);
     let model = pairs(r.header_bytes());
     if got.len() != r.sent.len() || model.len() != r.sent.len() {

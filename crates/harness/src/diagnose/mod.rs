@@ -1,0 +1,247 @@
+//! Diagnosis: which rule variants make the model answer as the subject did.
+//!
+//! A subject that differs from the model on a case is *diagnosed* by
+//! replaying the case on the model under rule variants
+//! ([`cookiecheck_model::variant`]) and comparing each replay with the
+//! subject's transcript. The cause of the finding is the smallest set of
+//! variants under which the model gives exactly the subject's answers, or
+//! *unexplained* when no set within the search bound does.
+//!
+//! The search, in order, stopping at the first level that explains:
+//!
+//! 1. the subject's declared variants as a whole (when it declares any):
+//!    then the cause is the smallest declared subset that explains (single
+//!    declared variants, then declared pairs, else the whole declaration);
+//! 2. every single variant of the catalogue that applies to the profile;
+//! 3. pairs of *active* variants (those that alone change the model's
+//!    answers on this case), declared ones first, at most [`PAIR_POOL`] of
+//!    them;
+//! 4. the declaration plus one active variant.
+//!
+//! Every set that explains at the winning level is kept: declared sets
+//! first, then in catalogue order. The first is the one findings are named
+//! and grouped by; the others are printed as "also explained by".
+
+mod observe;
+
+use crate::differ::Transcript;
+use crate::subject::Capabilities;
+use crate::vectors::Case;
+use cookiecheck_model::{Profile, Variant, Variants};
+use observe::{Observation, Subjectless};
+use std::fmt;
+
+/// The most active variants paired with each other in step 3.
+pub const PAIR_POOL: usize = 16;
+
+/// What a diagnosis found.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Cause {
+    /// The smallest sets of variants that explain the subject's answers,
+    /// the naming one first.
+    Variants(Vec<Variants>),
+    /// No set within the search bound explains them.
+    Unexplained,
+    /// Not diagnosed: the subject crashed, hung or answered garbage, or the
+    /// model disagrees with the vector.
+    NotDiagnosed,
+}
+
+impl Cause {
+    /// The set the finding is named by.
+    pub fn primary(&self) -> Option<Variants> {
+        match self {
+            Cause::Variants(sets) => sets.first().copied(),
+            _ => None,
+        }
+    }
+
+    /// Whether the naming set is within `declared`.
+    pub fn is_declared(&self, declared: Variants) -> bool {
+        self.primary().is_some_and(|p| p.is_subset(declared))
+    }
+
+    /// Whether every variant of the naming set is permitted by `profile`'s
+    /// text (a MAY, or a limit stated as a minimum).
+    pub fn is_permitted(&self, profile: cookiecheck_model::ProfileId) -> bool {
+        self.primary()
+            .is_some_and(|p| !p.is_empty() && p.iter().all(|v| v.permitted_under(profile)))
+    }
+
+    /// The other sets that explain as well.
+    pub fn alternatives(&self) -> &[Variants] {
+        match self {
+            Cause::Variants(sets) if sets.len() > 1 => &sets[1..],
+            _ => &[],
+        }
+    }
+
+    /// `variant:<ids>`, `unexplained` or `not-diagnosed`: the grouping label.
+    pub fn label(&self) -> String {
+        match self.primary() {
+            Some(p) => p.label(),
+            None if *self == Cause::Unexplained => "unexplained".into(),
+            None => "not-diagnosed".into(),
+        }
+    }
+}
+
+impl fmt::Display for Cause {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.label())
+    }
+}
+
+/// Diagnoses a case on which `transcript` (the subject's answers) differs
+/// from the model under `caps.profile`. `declared` are the variants the
+/// subject declares; they are tried first and preferred.
+pub fn diagnose(
+    case: &Case,
+    caps: &Capabilities,
+    transcript: &Transcript,
+    declared: Variants,
+) -> Cause {
+    let search = Search::new(case, caps, transcript);
+    search.run(declared)
+}
+
+/// Whether the model under `caps.profile` plus `variants` gives exactly the
+/// answers of `transcript` (the order of equal cookies aside).
+pub fn explains(
+    case: &Case,
+    caps: &Capabilities,
+    transcript: &Transcript,
+    variants: Variants,
+) -> bool {
+    Search::new(case, caps, transcript).explains(variants)
+}
+
+struct Search<'a> {
+    ctx: Subjectless<'a>,
+    transcript: &'a Transcript,
+    base: Observation,
+}
+
+impl<'a> Search<'a> {
+    fn new(case: &'a Case, caps: &'a Capabilities, transcript: &'a Transcript) -> Search<'a> {
+        let ctx = Subjectless { case, caps };
+        let base = ctx.observe(&Profile::for_id(caps.profile));
+        Search {
+            ctx,
+            transcript,
+            base,
+        }
+    }
+
+    fn rules(&self, variants: Variants) -> Profile {
+        Profile::for_id(self.ctx.caps.profile).with_variants(variants)
+    }
+
+    fn explains(&self, variants: Variants) -> bool {
+        let seen = self.ctx.observe(&self.rules(variants));
+        self.ctx.agrees(&seen, self.transcript)
+    }
+
+    fn run(&self, declared: Variants) -> Cause {
+        let profile = self.ctx.caps.profile;
+        let declared = declared_applicable(declared, profile);
+        // 1. The declaration as a whole, then its smallest explaining subset.
+        if !declared.is_empty() && self.explains(declared) {
+            return Cause::Variants(self.smallest_declared(declared));
+        }
+        // 2. Single variants; remember which change anything on this case.
+        let mut explaining = Vec::new();
+        let mut active = Vec::new();
+        for v in ordered(declared, profile) {
+            let one = Variants::NONE.with(v);
+            let seen = self.ctx.observe(&self.rules(one));
+            if self.ctx.agrees(&seen, self.transcript) {
+                explaining.push(one);
+            }
+            if !self.ctx.same(&seen, &self.base) {
+                active.push(v);
+            }
+        }
+        if !explaining.is_empty() {
+            return Cause::Variants(explaining);
+        }
+        // 3. Pairs of active variants.
+        active.truncate(PAIR_POOL);
+        for (i, &a) in active.iter().enumerate() {
+            for &b in &active[i + 1..] {
+                let pair = Variants::NONE.with(a).with(b);
+                if self.explains(pair) {
+                    explaining.push(pair);
+                }
+            }
+        }
+        if !explaining.is_empty() {
+            return Cause::Variants(explaining);
+        }
+        // 4. The declaration plus one active variant.
+        if !declared.is_empty() {
+            for &v in active.iter().filter(|v| !declared.has(**v)) {
+                let more = declared.with(v);
+                if self.explains(more) {
+                    explaining.push(more);
+                }
+            }
+        }
+        if explaining.is_empty() {
+            Cause::Unexplained
+        } else {
+            Cause::Variants(explaining)
+        }
+    }
+
+    /// The smallest subsets of `declared` (which explains) that explain.
+    fn smallest_declared(&self, declared: Variants) -> Vec<Variants> {
+        let members: Vec<Variant> = declared.iter().collect();
+        let singles: Vec<Variants> = members
+            .iter()
+            .map(|&v| Variants::NONE.with(v))
+            .filter(|&s| self.explains(s))
+            .collect();
+        if !singles.is_empty() || members.len() == 1 {
+            return if singles.is_empty() {
+                vec![declared]
+            } else {
+                singles
+            };
+        }
+        let mut pairs = Vec::new();
+        if members.len() > 2 {
+            for (i, &a) in members.iter().enumerate() {
+                for &b in &members[i + 1..] {
+                    let pair = Variants::NONE.with(a).with(b);
+                    if self.explains(pair) {
+                        pairs.push(pair);
+                    }
+                }
+            }
+        }
+        if pairs.is_empty() {
+            vec![declared]
+        } else {
+            pairs
+        }
+    }
+}
+
+/// The declared variants that change anything under `profile`.
+fn declared_applicable(declared: Variants, profile: cookiecheck_model::ProfileId) -> Variants {
+    declared.iter().filter(|v| v.applies_to(profile)).collect()
+}
+
+/// The variants to try for `profile`: declared ones first, then the rest in
+/// catalogue order.
+fn ordered(declared: Variants, profile: cookiecheck_model::ProfileId) -> Vec<Variant> {
+    let applicable = Variant::ALL
+        .iter()
+        .copied()
+        .filter(|v| v.applies_to(profile));
+    let (mut first, rest): (Vec<Variant>, Vec<Variant>) =
+        applicable.partition(|v| declared.has(*v));
+    first.extend(rest);
+    first
+}
