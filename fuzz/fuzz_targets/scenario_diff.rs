@@ -1,14 +1,15 @@
 //! An `arbitrary` scenario played on the model and on each in-process
-//! subject (restricted to what the subject can be compared on): a crash on
-//! any difference that the subject's known-departure list
-//! (`subjects/<name>.explore.toml`) does not explain.
+//! subject (restricted to what the subject can be compared on): every
+//! difference is diagnosed, and the target crashes on one whose cause the
+//! subject's file (`subjects/<name>.toml`: declared variants, and entries
+//! for known unexplained classes) does not name.
 //!
 //! `COOKIECHECK_SUBJECT=<name>` runs against one subject only (default:
 //! every in-process subject except `curl`, which makes network requests).
 //! Turn a crash artifact into a vector with
 //! `cookiecheck minimize --target scenario_diff --subject <name> <artifact>`.
 #![no_main]
-use cookiecheck::explore::{judge, FindingKey, Verdict};
+use cookiecheck::explore::{judge, known_reason, FindingKey, Verdict};
 use cookiecheck::expected::ExpectedFailures;
 use cookiecheck::run::SubjectSpec;
 use cookiecheck::scenario::{Scenario, ScenarioConfig};
@@ -36,7 +37,7 @@ fn targets() -> &'static [Target] {
             })
             .map(|o| {
                 let capabilities = (o.factory)().capabilities();
-                let known_path = root.join("subjects").join(format!("{}.explore.toml", o.name));
+                let known_path = root.join("subjects").join(format!("{}.toml", o.name));
                 let known = ExpectedFailures::load(&known_path)
                     .unwrap_or_else(|e| panic!("{}: {e}", known_path.display()));
                 let spec = SubjectSpec {
@@ -71,18 +72,15 @@ fuzz_target!(|scenario: Scenario| {
         let Ok(mut isolated) = t.isolated.lock() else {
             return;
         };
-        if let Verdict::Finding(f) = judge(&restricted, "fuzz/scenario-diff/case", &t.spec, &mut isolated) {
+        let profile = t.spec.capabilities.profile;
+        let declared = t.known.declared_for(profile);
+        if let Verdict::Finding(f) = judge(&restricted, "fuzz/scenario-diff/case", &t.spec, declared, &mut isolated) {
             let key = FindingKey::of(&f);
-            let explained = t
-                .known
-                .entries
-                .iter()
-                .any(|e| e.covers(&key.code, t.spec.capabilities.profile));
-            if !explained {
+            if known_reason(&t.known, &key, &f, profile).is_none() {
                 let (expected, actual) = f.expected_actual();
                 panic!(
-                    "{}: unexplained {} ({}) at step {:?}\n  model:   {expected}\n  subject: {actual}\nscenario:\n{restricted}",
-                    t.spec.name, key.code, f.rule.citation, f.step
+                    "{}: new cause {} at step {:?}\n  cause:   {}\n  model:   {expected}\n  subject: {actual}\nscenario:\n{restricted}",
+                    t.spec.name, key.code, f.step, f.cause_text()
                 );
             }
         }

@@ -13,7 +13,7 @@ use arbitrary::{Arbitrary, Unstructured};
 use clap::{Args, ValueEnum};
 use cookiecheck::explore::reduce::reduce;
 use cookiecheck::explore::write::finding_file;
-use cookiecheck::explore::{judge, known_reason, Distinct, ExploreConfig, FindingKey, Verdict};
+use cookiecheck::explore::{judge, known_reason, Distinct, FindingKey, Verdict};
 use cookiecheck::scenario::invariants::{check_model, check_profile};
 use cookiecheck::scenario::{Event, Scenario, ScenarioConfig};
 use cookiecheck::subject::Isolated;
@@ -129,10 +129,8 @@ fn scenario_diff(args: &MinimizeArgs, bytes: &[u8]) -> Result<Option<String>> {
         return Ok(None);
     };
     let case = small.to_case(id, &[spec.capabilities.profile])?;
-    let mut config = ExploreConfig::new(&spec, 0, 1);
-    config.known = known;
     let cause = finding.cause.clone();
-    let known = known_reason(&config, &key, &cause, &spec);
+    let known = known_reason(&known, &key, &finding, spec.capabilities.profile);
     let d = Distinct {
         key,
         count: 1,

@@ -83,7 +83,17 @@ pub struct Entry {
     pub location: Location,
 }
 
+/// Key prefixes of entries that list a class of `explore` findings rather
+/// than vector cases: never stale in a vector run.
+pub const CAMPAIGN_PREFIXES: [&str; 3] = ["blame/", "unexplained/", "unstable/"];
+
 impl Entry {
+    /// Whether the entry lists a class of campaign findings
+    /// ([`CAMPAIGN_PREFIXES`]) rather than vector cases.
+    pub fn is_campaign_class(&self) -> bool {
+        CAMPAIGN_PREFIXES.iter().any(|p| self.pattern.starts_with(p))
+    }
+
     /// Whether the entry covers `id` run under `profile`.
     pub fn covers(&self, id: &str, profile: ProfileId) -> bool {
         profile_ok(&self.profiles, profile) && glob_match(&self.pattern, id)
@@ -387,7 +397,9 @@ pub fn check<'a>(
             .entries
             .iter()
             .zip(&used)
-            .filter(|(e, used)| !**used && profile_ok(&e.profiles, profile))
+            .filter(|(e, used)| {
+                !**used && profile_ok(&e.profiles, profile) && !e.is_campaign_class()
+            })
             .map(|(e, _)| e.clone())
             .collect();
         result.unused_declarations = list

@@ -92,6 +92,35 @@ impl fmt::Display for Cause {
     }
 }
 
+/// The variants that account for a whole run: a greedy cover of the
+/// diagnosed cases (the set that explains the most cases first, then the
+/// set that explains the most of the rest, ...), as one union. Unexplained
+/// and undiagnosed causes are left out (count them separately).
+pub fn summarise<'c>(causes: impl IntoIterator<Item = &'c Cause>) -> Variants {
+    let mut open: Vec<&[Variants]> = causes
+        .into_iter()
+        .filter_map(|c| match c {
+            Cause::Variants(sets) => Some(sets.as_slice()),
+            _ => None,
+        })
+        .collect();
+    let mut chosen = Variants::NONE;
+    while !open.is_empty() {
+        // Candidate sets: every explanation of a case still open.
+        let mut best: Option<(usize, Variants)> = None;
+        for set in open.iter().flat_map(|sets| sets.iter()) {
+            let covers = open.iter().filter(|sets| sets.contains(set)).count();
+            if best.is_none_or(|(n, b)| covers > n || (covers == n && *set < b)) {
+                best = Some((covers, *set));
+            }
+        }
+        let Some((_, set)) = best else { break };
+        chosen = chosen.union(set);
+        open.retain(|sets| !sets.contains(&set));
+    }
+    chosen
+}
+
 /// Diagnoses a case on which `transcript` (the subject's answers) differs
 /// from the model under `caps.profile`. `declared` are the variants the
 /// subject declares; they are tried first and preferred.

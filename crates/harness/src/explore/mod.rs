@@ -264,19 +264,25 @@ pub fn judge(
     }
 }
 
-/// Why findings of `key` are known to `config`, or `None`.
+/// Why `finding` (grouped as `key`) is known to the subject file `known`
+/// under `profile`, or `None`: a finding.
+///
+/// Known are: a cause within the declared variants; an undeclared class
+/// listed by its key (`unexplained/<code>`, `unstable/<code>`, `crash`, …);
+/// and, transitionally, an entry `blame/<code>` for a finding whose blamed
+/// rule is `<code>`, whatever its cause (the symptom keys of the former
+/// `*.explore.toml` lists, until the subject's declarations replace them).
 pub fn known_reason(
-    config: &ExploreConfig,
+    known: &ExpectedFailures,
     key: &FindingKey,
-    cause: &Cause,
-    spec: &SubjectSpec,
+    finding: &Finding,
+    profile: cookiecheck_model::ProfileId,
 ) -> Option<String> {
-    let profile = spec.capabilities.profile;
-    let declared = config.known.declared_for(profile);
+    let cause = &finding.cause;
+    let declared = known.declared_for(profile);
     if cause.is_declared(declared) {
         let set = cause.primary().unwrap_or_default();
-        let evidence: Vec<String> = config
-            .known
+        let evidence: Vec<String> = known
             .declared
             .iter()
             .filter(|d| set.has(d.variant))
@@ -284,16 +290,20 @@ pub fn known_reason(
             .collect();
         return Some(format!("declared: {}", evidence.join("; ")));
     }
-    if matches!(cause, Cause::Variants(_)) {
-        // An undeclared variant is never known, whatever an entry says.
-        return None;
+    let listed = |pattern: &str| {
+        known
+            .entries
+            .iter()
+            .find(|e| e.covers(pattern, profile))
+            .map(|e| e.reason.clone())
+    };
+    if !matches!(cause, Cause::Variants(_)) {
+        if let Some(reason) = listed(&key.code) {
+            return Some(reason);
+        }
     }
-    config
-        .known
-        .entries
-        .iter()
-        .find(|e| e.covers(&key.code, profile))
-        .map(|e| e.reason.clone())
+    listed(&format!("blame/{}", finding.rule.code))
+        .map(|reason| format!("listed by its blamed rule (transitional): {reason}"))
 }
 
 /// Replays case `index` of campaign `seed` on `spec`, unshrunk.
@@ -372,7 +382,7 @@ pub fn explore(spec: &SubjectSpec, config: &ExploreConfig, progress: &Progress) 
                         tally.failing += 1;
                         progress.failing.fetch_add(1, Ordering::Relaxed);
                         let mut key = FindingKey::of(&f);
-                        if known_reason(config, &key, &f.cause, spec).is_none() {
+                        if known_reason(&config.known, &key, &f, spec.capabilities.profile).is_none() {
                             // Replay once: a subject that answers differently
                             // the second time is unstable, not a new cause.
                             let again = judge(&scenario, &id, spec, declared, &mut subject);
@@ -409,7 +419,7 @@ pub fn explore(spec: &SubjectSpec, config: &ExploreConfig, progress: &Progress) 
         .map(|(key, (count, index, finding))| {
             let shrunk = shrink::shrink(spec, config, index, &key, *finding);
             let cause = shrunk.finding.cause.clone();
-            let known = known_reason(config, &key, &cause, spec);
+            let known = known_reason(&config.known, &key, &shrunk.finding, spec.capabilities.profile);
             Distinct {
                 key,
                 count,

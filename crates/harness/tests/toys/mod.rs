@@ -45,6 +45,19 @@ impl Toy {
     }
 }
 
+impl Toy {
+    /// The model under `id` with rule `variants` on, as a subject: a jar
+    /// whose only departures are those variants.
+    pub fn with_variants(id: ProfileId, variants: cookiecheck_model::Variants) -> Toy {
+        let profile = Profile::for_id(id).with_variants(variants);
+        Toy {
+            jar: Jar::new(profile.clone()),
+            profile,
+            flaw: Flaw::None,
+        }
+    }
+}
+
 impl Subject for Toy {
     fn capabilities(&self) -> Capabilities {
         Capabilities::full(self.profile.id)
