@@ -969,7 +969,9 @@ mod tests {
 
     #[test]
     fn sets_hold_what_was_added() {
-        let set: Variants = [Variant::StoreOrder, Variant::HtabIsCtl].into_iter().collect();
+        let set: Variants = [Variant::StoreOrder, Variant::HtabIsCtl]
+            .into_iter()
+            .collect();
         assert!(set.has(Variant::StoreOrder) && set.has(Variant::HtabIsCtl));
         assert!(!set.has(Variant::WsIsNonHttp));
         assert_eq!(set.len(), 2);
