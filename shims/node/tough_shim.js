@@ -7,9 +7,14 @@
 // with the scenario's time as tough-cookie's `now` option (so the jar runs
 // on the virtual clock), `http: false` for the non-HTTP API, and the
 // request's same-site status as tough-cookie's `sameSiteContext`:
-// same-site -> "strict"; cross-site top-level HTTP navigation with a safe
-// method -> "lax"; any other cross-site request or non-HTTP call -> "none"
-// (RFC 6265bis §5.8.3).
+// same-site -> "strict"; a cross-site top-level HTTP navigation -> "lax"
+// (tough-cookie's context for "from another site, directly because of
+// navigation by the user"); any other cross-site request or non-HTTP call
+// -> "none". The method only matters when cookies are read: tough-cookie
+// takes no method, so a cross-site top-level navigation with an unsafe
+// method reads as "none" (RFC 6265bis §5.8.3 step 3.2 sends Lax cookies only
+// with a safe method), while it sets as "lax" (§5.7 step 18.3: a top-level
+// navigation may set Lax and Strict cookies, whatever the method).
 // Header octets travel as ISO-8859-1 ("latin1") strings, as Node's HTTP
 // parser hands them over.
 //
@@ -55,7 +60,9 @@ function toHex(text) {
   return Buffer.from(text, "latin1").toString("hex");
 }
 
-function options(msg) {
+// `setting`: the options of setCookie (the method does not count) rather
+// than getCookieString.
+function options(msg, setting) {
   const ctx = msg.context || {};
   const http = ctx.api !== "non-http";
   let sameSiteContext = "strict";
@@ -63,7 +70,8 @@ function options(msg) {
     const safe = ["GET", "HEAD", "OPTIONS", "TRACE"].includes((ctx.method || "GET").toUpperCase());
     // The lax exception covers HTTP requests only: a non-HTTP API called from
     // a cross-site document gets "none" (RFC 6265bis §5.7 step 18.1, §5.8.3).
-    sameSiteContext = http && ctx["top-level"] !== false && safe ? "lax" : "none";
+    const navigation = http && ctx["top-level"] !== false;
+    sameSiteContext = navigation && (setting || safe) ? "lax" : "none";
   }
   return { now: new Date(msg.now * 1000), http, sameSiteContext, ignoreError: true };
 }
@@ -90,14 +98,14 @@ const ops = {
     return {};
   },
   set(msg) {
-    const opts = options(msg);
+    const opts = options(msg, true);
     for (const hex of msg.lines) {
       jar.setCookieSync(latin1(hex), msg.url, opts);
     }
     return {};
   },
   get(msg) {
-    const header = jar.getCookieStringSync(msg.url, options(msg));
+    const header = jar.getCookieStringSync(msg.url, options(msg, false));
     return { header: header === "" ? null : toHex(header) };
   },
   advance() {

@@ -282,6 +282,7 @@ impl Subject for CurlJar {
             cookies_txt: true,
             list_cookies: true,
             end_session: true,
+            real_http: true,
             ..Capabilities::basic(ProfileId::Rfc6265)
         }
     }

@@ -172,6 +172,41 @@ fn a_process_that_prints_garbage_is_a_protocol_finding() {
 }
 
 #[test]
+fn a_shim_is_sent_the_url_the_model_judges() {
+    // The model removes dot segments (WHATWG URL parsing); a shim must get
+    // the same URL, not the raw text, or `/a/../b` would mean `/b` to one
+    // side and `/a/../b` to the other (docs/protocol.md, "URLs are
+    // normalised by the harness").
+    let Some(python) = python() else {
+        eprintln!("notice: python3 is not installed; the echo-url test is skipped");
+        return;
+    };
+    let script =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/subjects/echo_url_shim.py");
+    let mut command = ProcessCommand::new(python, &[]);
+    command.args = vec![script.display().to_string()];
+    command.request_limit = Duration::from_secs(10);
+    let mut subject = ProcessSubject::start(command).expect("hello works");
+    let ctx = cookiecheck_model::RequestContext::default();
+    for (raw, sent) in [
+        (
+            "http://Example.COM/a/./b/../c#frag",
+            "http://example.com/a/c",
+        ),
+        (
+            "http://example.com/a/%2e%2e/b?x=/../",
+            "http://example.com/b?x=/../",
+        ),
+        ("https://[0::1]:443/.", "https://[::1]/"),
+    ] {
+        let uri = cookiecheck_model::RequestUri::parse(raw).expect("valid URL");
+        let got = subject.cookie_header(&uri, &ctx, 0).expect("an answer");
+        assert_eq!(got.as_deref(), Some(sent.as_bytes()), "{raw}");
+        assert_eq!(uri.href(), sent);
+    }
+}
+
+#[test]
 fn a_listed_case_that_passes_and_an_entry_that_matches_nothing_are_reported() {
     let list = ExpectedFailures::parse(
         std::path::Path::new("subjects/toy.toml"),

@@ -39,8 +39,13 @@ pub struct Cookie {
 
 impl Cookie {
     /// RFC 6265 §5.3: "expired" means an expiry date in the past.
+    ///
+    /// A session cookie never expires: its expiry-time is only "the latest
+    /// representable date" (RFC 6265 §5.3 step 3, bis §5.7 step 6), which
+    /// a clock pushed past [`crate::time::LATEST`] would otherwise put in
+    /// the past; it goes when the session ends.
     pub fn is_expired(&self, now: Time) -> bool {
-        self.expiry_time < now
+        self.persistent && self.expiry_time < now
     }
 
     /// `name=value` for explanations (lossy UTF-8).
@@ -63,5 +68,40 @@ impl fmt::Display for Cookie {
             if self.host_only { " host-only" } else { "" },
             String::from_utf8_lossy(&self.path)
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::time::LATEST;
+    use crate::{Jar, Profile, RequestContext, RequestUri};
+
+    #[test]
+    fn a_session_cookie_never_expires_even_at_the_end_of_time() {
+        // RFC 6265 §5.3 step 3: a session cookie's expiry-time is the latest
+        // representable date; the clock at or past it must not turn every
+        // session cookie, even one set then, into an expired one.
+        let uri = RequestUri::parse("http://example.com/").expect("valid URL");
+        let ctx = RequestContext::default();
+        for now in [LATEST - 1, LATEST, LATEST + 1, LATEST + 300_000_000_000] {
+            let mut jar = Jar::new(Profile::rfc6265bis());
+            jar.set_cookie(&uri, b"a=1", &ctx, LATEST - 1);
+            jar.advance_to(now);
+            jar.set_cookie(&uri, b"b=2", &ctx, now);
+            let sent = jar.cookie_header(&uri, &ctx, now);
+            assert_eq!(sent.header_bytes(), b"a=1; b=2", "at {now}");
+            assert!(jar.cookies(now).iter().all(|c| !c.is_expired(now)));
+        }
+        // A persistent cookie whose Expires is the last instant is still
+        // sent at that instant and expires after it (§5.3: "in the past").
+        // (Set near the end: bis §5.5 caps a lifetime at 400 days.)
+        let mut jar = Jar::new(Profile::rfc6265bis());
+        let line = b"p=1; Expires=Fri, 31 Dec 9999 23:59:59 GMT";
+        jar.set_cookie(&uri, line, &ctx, LATEST - 10);
+        assert_eq!(jar.cookie_header(&uri, &ctx, LATEST).header_bytes(), b"p=1");
+        assert_eq!(
+            jar.cookie_header(&uri, &ctx, LATEST + 1).header_bytes(),
+            b""
+        );
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::cookie::Cookie;
 use crate::domain::is_ip_address;
-use crate::time::{Time, LATEST};
+use crate::time::Time;
 use std::collections::HashMap;
 
 /// Cookies grouped by their domain field.
@@ -12,7 +12,8 @@ pub struct Store {
     by_domain: HashMap<String, Vec<Cookie>>,
     len: usize,
     next_order: u64,
-    /// A lower bound on the earliest expiry-time in the store, so that the
+    /// A lower bound on the earliest expiry-time of a persistent cookie in
+    /// the store (session cookies never expire), so that the
     /// expired-cookie sweep runs only when something may have expired.
     earliest_expiry: Option<Time>,
 }
@@ -61,8 +62,11 @@ impl Store {
 
     /// Inserts a cookie (the caller has removed any cookie with its identity).
     pub(crate) fn insert(&mut self, cookie: Cookie) {
-        let e = cookie.expiry_time;
-        self.earliest_expiry = Some(self.earliest_expiry.map_or(e, |x| x.min(e)));
+        // Session cookies never expire (Cookie::is_expired).
+        if cookie.persistent {
+            let e = cookie.expiry_time;
+            self.earliest_expiry = Some(self.earliest_expiry.map_or(e, |x| x.min(e)));
+        }
         self.next_order = self.next_order.max(cookie.creation_order + 1);
         self.by_domain
             .entry(cookie.domain.clone())
@@ -92,21 +96,24 @@ impl Store {
             _ => return Vec::new(),
         }
         let mut removed = Vec::new();
-        let mut earliest = LATEST;
+        let mut earliest: Option<Time> = None;
         self.by_domain.retain(|_, bucket| {
             let mut i = 0;
             while i < bucket.len() {
                 if bucket[i].is_expired(now) {
                     removed.push(bucket.swap_remove(i));
                 } else {
-                    earliest = earliest.min(bucket[i].expiry_time);
+                    if bucket[i].persistent {
+                        let e = bucket[i].expiry_time;
+                        earliest = Some(earliest.map_or(e, |x| x.min(e)));
+                    }
                     i += 1;
                 }
             }
             !bucket.is_empty()
         });
         self.len -= removed.len();
-        self.earliest_expiry = (self.len > 0).then_some(earliest);
+        self.earliest_expiry = earliest;
         removed
     }
 

@@ -17,6 +17,8 @@ pub struct RequestUri {
     host: String,
     path: Vec<u8>,
     text: String,
+    /// The URL as the parser serialises it, without fragment ([`Self::href`]).
+    href: String,
     /// [`canonicalize_host`] of `host` in strict and lenient mode, computed
     /// on first use: every store and retrieval needs it, and a scenario asks
     /// for the same URL many times (performance only).
@@ -75,11 +77,14 @@ impl RequestUri {
             Some(url::Host::Ipv6(ip)) => format!("[{ip}]"),
             None => return Err(UriError::NoHost),
         };
+        let mut href = url.clone();
+        href.set_fragment(None);
         Ok(RequestUri {
             scheme,
             host,
             path: url.path().as_bytes().to_vec(),
             text: input.to_string(),
+            href: href.into(),
             canonical_strict: OnceLock::new(),
             canonical_lenient: OnceLock::new(),
         })
@@ -117,6 +122,17 @@ impl RequestUri {
     /// The URL as given.
     pub fn as_str(&self) -> &str {
         &self.text
+    }
+
+    /// The URL the model judges, as the WHATWG URL serializer writes it:
+    /// `.` and `..` segments (also `%2e`) removed, scheme and host lower
+    /// case, U-labels as A-labels, IP literals in their shortest form, a
+    /// default port dropped, no fragment. Its host and path are
+    /// [`Self::host`] and [`Self::path`]. This is the URL every subject is
+    /// given (the process protocol's `url`, the in-process adapters'
+    /// requests), so that one URL means the same on both sides.
+    pub fn href(&self) -> &str {
+        &self.href
     }
 
     /// Whether the scheme denotes a secure protocol (`https`, `wss`).
@@ -161,6 +177,21 @@ mod tests {
         );
         assert_eq!(u.canonical_host(false), Some("a_b.example"));
         assert_eq!(u, fresh);
+    }
+
+    #[test]
+    fn href_is_the_url_the_model_judges() {
+        let u = RequestUri::parse("HTTP://Example.COM:80/a/./b/../%2e%2E/c/..?q=/./#f")
+            .expect("valid URL");
+        assert_eq!(u.path(), b"/");
+        assert_eq!(u.href(), "http://example.com/?q=/./");
+        assert_eq!(
+            u.as_str(),
+            "HTTP://Example.COM:80/a/./b/../%2e%2E/c/..?q=/./#f"
+        );
+        let v6 = RequestUri::parse("https://[0:0::1]:443/x/../y").expect("valid URL");
+        assert_eq!(v6.href(), "https://[::1]/y");
+        assert_eq!(v6.path(), b"/y");
     }
 
     #[test]

@@ -162,6 +162,7 @@ impl Subject for ChromiumSubject {
             public_suffix: true,
             list_cookies: true,
             end_session: true,
+            real_http: true,
             ..Capabilities::basic(ProfileId::Rfc6265bis)
         }
     }

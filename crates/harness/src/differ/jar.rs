@@ -144,8 +144,10 @@ pub(crate) fn difference(
 /// subject reports: the same one-to-one matching as a vector's `store` step
 /// (`play::compare::compare_set`), with the subject's views as the partial
 /// side. Expiry-times are compared only for subjects on the virtual clock,
-/// SameSite only for subjects that claim it. Returns the difference, the
-/// cookies only the model holds and those only the subject holds.
+/// SameSite only for subjects that claim it. Listed domains are compared
+/// as hosts ([`listed_domain`]: an IPv6 address with or without brackets,
+/// in any spelling, is one domain). Returns the difference, the cookies
+/// only the model holds and those only the subject holds.
 fn compare_store(
     model: &[Cookie],
     subject: &[StoredCookie],
@@ -154,6 +156,7 @@ fn compare_store(
     let views: Vec<StoredCookie> = subject
         .iter()
         .map(|s| StoredCookie {
+            domain: s.domain.as_deref().map(listed_domain),
             same_site: s.same_site.filter(|_| caps.same_site),
             expires: s.expires.filter(|_| caps.clock),
             ..s.clone()
@@ -176,10 +179,61 @@ fn compare_store(
     Some((difference, model_only, subject_only))
 }
 
+/// A listed domain in the model's spelling: an IPv6 address (`::1`,
+/// `[::1]`, `[0:0::1]`) becomes `[::1]`, as the model writes the host of
+/// an IPv6 URL (`RequestUri::host`); how a jar lists an address is a
+/// listing choice, not a cookie rule. Other domains are left as they are.
+fn listed_domain(domain: &str) -> String {
+    let bare = domain
+        .strip_prefix('[')
+        .and_then(|d| d.strip_suffix(']'))
+        .unwrap_or(domain);
+    match bare.parse::<std::net::Ipv6Addr>() {
+        Ok(ip) => format!("[{ip}]"),
+        Err(_) => domain.to_string(),
+    }
+}
+
 impl FindingKind {
     /// Whether this is a disagreement in what the subject answered (as
     /// opposed to a crash, a hang or garbage).
     pub fn is_mismatch(&self) -> bool {
         matches!(self, FindingKind::Mismatch(_))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cookiecheck_model::{Jar, Profile, ProfileId, RequestContext, RequestUri};
+
+    #[test]
+    fn an_ipv6_domain_is_listed_with_or_without_brackets() {
+        let uri = RequestUri::parse("http://[::1]/").expect("valid URL");
+        let mut jar = Jar::new(Profile::rfc6265bis());
+        jar.set_cookie(&uri, b"a=1", &RequestContext::default(), 0);
+        let model = jar.cookies(0);
+        assert_eq!(model[0].domain, "[::1]");
+        let caps = Capabilities::full(ProfileId::Rfc6265bis);
+        let listed = |domain: &str| StoredCookie {
+            name: b"a".to_vec(),
+            value: b"1".to_vec(),
+            domain: Some(domain.to_string()),
+            ..StoredCookie::default()
+        };
+        for same in ["[::1]", "::1", "0:0:0:0:0:0:0:1", "[0::1]"] {
+            assert!(
+                compare_store(&model, &[listed(same)], &caps).is_none(),
+                "{same}"
+            );
+        }
+        for other in ["::2", "[::2]", "localhost", "1"] {
+            assert!(
+                compare_store(&model, &[listed(other)], &caps).is_some(),
+                "{other}"
+            );
+        }
+        assert_eq!(listed_domain("example.com"), "example.com");
+        assert_eq!(listed_domain("[not-an-ip]"), "[not-an-ip]");
     }
 }

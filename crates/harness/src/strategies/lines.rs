@@ -2,6 +2,9 @@
 //! well-formed ones.
 
 use super::hosts::{Relation, Site, Spelling};
+use cookiecheck_model::domain::is_public_suffix;
+use cookiecheck_model::set_cookie::{parse_set_cookie, trim_wsp};
+use cookiecheck_model::{Profile, ProfileId};
 use proptest::prelude::*;
 
 /// Cookie names: plain, case variants of one name, prefixed names
@@ -159,6 +162,9 @@ pub struct LineConfig {
     pub public_suffix_domains: bool,
     /// Whether SameSite attributes may appear.
     pub same_site_attribute: bool,
+    /// Whether near misses may hold CR or LF (not for subjects on real
+    /// HTTP, where a header field cannot).
+    pub line_breaks: bool,
 }
 
 impl LineConfig {
@@ -169,6 +175,7 @@ impl LineConfig {
             near_start_dates: false,
             public_suffix_domains: true,
             same_site_attribute: true,
+            line_breaks: true,
         }
     }
 }
@@ -300,18 +307,61 @@ pub fn set_cookie_line(site: &Site) -> impl Strategy<Value = Vec<u8>> {
 }
 
 /// [`set_cookie_line`] with a full [`LineConfig`].
+///
+/// Without `public_suffix_domains`, a near miss whose Domain attribute
+/// became a public suffix (a deleted dot, a truncation, a lone `\r`: the
+/// public suffix list's default rule makes every single label a suffix) is
+/// replaced by the well-formed line it was made from: a jar without the
+/// list cannot be compared on it ([`names_public_suffix`]). Without
+/// `line_breaks`, so is a near miss holding CR or LF.
 pub fn line(config: &LineConfig) -> impl Strategy<Value = Vec<u8>> {
+    let public_suffix = config.public_suffix_domains;
+    let line_breaks = config.line_breaks;
     prop_oneof![
         4 => well_formed_line(config),
         1 => (well_formed_line(config), proptest::collection::vec(mutation(), 1..=3)).prop_map(
-            |(mut line, edits)| {
+            move |(line, edits)| {
+                let mut mutated = line.clone();
                 for e in &edits {
-                    e.apply(&mut line);
+                    e.apply(&mut mutated);
                 }
-                line
+                if (!public_suffix && names_public_suffix(&mutated))
+                    || (!line_breaks && crate::subject::has_line_break(&mutated))
+                {
+                    line
+                } else {
+                    mutated
+                }
             }
         ),
     ]
+}
+
+/// Whether a line may set a cookie whose Domain attribute is a public
+/// suffix: a Domain attribute, as written (dots trimmed) or as the model
+/// parses the line under any profile, names one
+/// ([`cookiecheck_model::domain::is_public_suffix`]). Such a line is judged
+/// by RFC 6265bis §5.7 step 9 (RFC 6265 §5.3 step 5), which a jar without
+/// the public suffix list does not apply.
+pub fn names_public_suffix(line: &[u8]) -> bool {
+    let suffix = |value: &[u8]| {
+        let value = String::from_utf8_lossy(value).to_ascii_lowercase();
+        let value = value.trim_matches('.');
+        !value.is_empty() && is_public_suffix(value)
+    };
+    let as_written = line.split(|&b| b == b';').skip(1).any(|av| {
+        let mut parts = av.splitn(2, |&b| b == b'=');
+        let name = trim_wsp(parts.next().unwrap_or(&[]));
+        let value = trim_wsp(parts.next().unwrap_or(&[]));
+        name.eq_ignore_ascii_case(b"domain") && suffix(value)
+    });
+    as_written
+        || ProfileId::ALL.iter().any(|&p| {
+            parse_set_cookie(line, &Profile::for_id(p), b"/", 0)
+                .ok()
+                .and_then(|c| c.domain)
+                .is_some_and(|d| suffix(&d))
+        })
 }
 
 #[cfg(test)]
@@ -332,5 +382,18 @@ mod tests {
         assert_eq!(l, b"; ");
         Mutation::UpperCase.apply(&mut l);
         assert_eq!(l, b"; ");
+    }
+
+    #[test]
+    fn public_suffix_domains_are_recognised_as_written_and_as_parsed() {
+        assert!(names_public_suffix(b"a=1; Domain=com"));
+        assert!(names_public_suffix(b"a=1; Domain=.co.uk."));
+        // The default rule of the list: any single label is a suffix.
+        assert!(names_public_suffix(b"a=1; Domain=\r"));
+        assert!(names_public_suffix(b"a=1; Domain=examplecom"));
+        assert!(!names_public_suffix(b"a=1; Domain=example.com"));
+        assert!(!names_public_suffix(b"a=1; Domain=127.0.0.1"));
+        assert!(!names_public_suffix(b"a=1; Domain="));
+        assert!(!names_public_suffix(b"a=1; Path=/com"));
     }
 }

@@ -32,6 +32,13 @@ pub struct Capabilities {
     pub list_cookies: bool,
     /// The subject can end a session (drop non-persistent cookies).
     pub end_session: bool,
+    /// The subject receives Set-Cookie lines in real HTTP/1.1 responses
+    /// (from a server, over a socket), where one field value cannot hold
+    /// CR or LF (RFC 9110 §5.5, RFC 9112 §5.2): a case with such a line in
+    /// an HTTP `set` step needs [`Need::LineBreaks`], which such a subject
+    /// lacks. In-process jars and shims receive each line as octets and
+    /// keep being tested with CR and LF.
+    pub real_http: bool,
 }
 
 impl Capabilities {
@@ -49,11 +56,13 @@ impl Capabilities {
             cookies_txt: false,
             list_cookies: false,
             end_session: false,
+            real_http: false,
         }
     }
 
     /// Everything a jar can do (the reference model as a subject): every
-    /// capability on except `parser_only`.
+    /// capability on except `parser_only` and `real_http` (the model
+    /// receives each line as octets).
     pub fn full(profile: ProfileId) -> Capabilities {
         Capabilities {
             clock: true,
@@ -87,6 +96,7 @@ impl Capabilities {
             Need::CookiesTxt => self.cookies_txt,
             Need::EndSession => self.end_session,
             Need::ListCookies => self.list_cookies,
+            Need::LineBreaks => !self.real_http,
             Need::SetCookieLine => true,
         }
     }
@@ -103,6 +113,7 @@ impl Capabilities {
             (self.cookies_txt, "cookies-txt"),
             (self.list_cookies, "list-cookies"),
             (self.end_session, "end-session"),
+            (self.real_http, "real-http"),
         ];
         all.into_iter()
             .filter(|(on, _)| *on)
@@ -130,6 +141,9 @@ pub enum Need {
     EndSession,
     /// Listing stored cookies.
     ListCookies,
+    /// A Set-Cookie line with CR or LF in it delivered as it is: what a
+    /// subject on real HTTP cannot receive ([`Capabilities::real_http`]).
+    LineBreaks,
     /// At least one Set-Cookie line (what a parser-only subject compares).
     SetCookieLine,
 }
@@ -146,6 +160,7 @@ impl Need {
             Need::CookiesTxt => "cookies-txt",
             Need::EndSession => "end-session",
             Need::ListCookies => "list-cookies",
+            Need::LineBreaks => "a Set-Cookie line with CR or LF (not one HTTP header field)",
             Need::SetCookieLine => "a Set-Cookie line to parse",
         }
     }
@@ -177,6 +192,9 @@ impl fmt::Display for Need {
 /// - **limits**: `requires = ["limits"]`.
 /// - **cookies-txt**: a `reload` step.
 /// - **end-session**: an `end-session` step.
+/// - **a line with CR or LF**: an HTTP `set` step has a line holding CR
+///   or LF (only subjects on [`Capabilities::real_http`] lack it; a
+///   `document.cookie` write is a string and may hold them).
 /// - **list-cookies**: a `store` step *and no `get` step*; otherwise a
 ///   subject that cannot list its cookies runs the case and the differ
 ///   compares only the `get` steps.
@@ -198,6 +216,8 @@ pub fn needs(case: &Case, profile: &Profile) -> Vec<Need> {
             Step::Set { ctx, lines, .. } => {
                 if ctx.api == Api::NonHttp {
                     push(Need::NonHttp);
+                } else if lines.iter().any(|l| has_line_break(l)) {
+                    push(Need::LineBreaks);
                 }
                 if profile.same_site
                     && (ctx.site == SiteStatus::CrossSite
@@ -249,6 +269,11 @@ pub fn parser_needs(case: &Case) -> Vec<Need> {
     }
 }
 
+/// Whether a line holds CR or LF, which one HTTP header field cannot.
+pub fn has_line_break(line: &[u8]) -> bool {
+    line.iter().any(|&b| matches!(b, b'\r' | b'\n'))
+}
+
 /// Whether a Set-Cookie line carries an attribute named SameSite (ASCII
 /// case-insensitive, after a `;`).
 /// (Used to keep SameSite lines away from subjects that cannot be compared on them.)
@@ -257,4 +282,49 @@ pub fn mentions_same_site(line: &[u8]) -> bool {
         let name = av.split(|&b| b == b'=').next().unwrap_or(&[]);
         cookiecheck_model::set_cookie::trim_wsp(name).eq_ignore_ascii_case(b"samesite")
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::{Event, Scenario};
+    use cookiecheck_model::RequestContext;
+
+    #[test]
+    fn a_line_break_in_an_http_line_is_what_real_http_lacks() {
+        let set = |api: Api, line: &[u8]| Scenario {
+            events: vec![Event::Set {
+                url: "http://example.com/".into(),
+                lines: vec![b"a=1".to_vec(), line.to_vec()],
+                ctx: RequestContext {
+                    api,
+                    ..RequestContext::default()
+                },
+                method: "GET".into(),
+            }],
+            ..Scenario::default()
+        };
+        let profile = Profile::for_id(ProfileId::Rfc6265);
+        let needed = |s: Scenario| {
+            let case = s
+                .to_case("explore/x/y", &[ProfileId::Rfc6265])
+                .expect("a case");
+            needs(&case, &profile)
+        };
+        assert_eq!(needed(set(Api::Http, b"b=2\r")), vec![Need::LineBreaks]);
+        assert_eq!(needed(set(Api::Http, b"b=\n2")), vec![Need::LineBreaks]);
+        assert_eq!(needed(set(Api::Http, b"b=2")), vec![]);
+        assert_eq!(
+            needed(set(Api::NonHttp, b"b=2\r")),
+            vec![Need::NonHttp],
+            "a document.cookie write is a string"
+        );
+        let real = Capabilities {
+            real_http: true,
+            ..Capabilities::basic(ProfileId::Rfc6265)
+        };
+        assert!(!real.has(Need::LineBreaks));
+        assert!(Capabilities::basic(ProfileId::Rfc6265).has(Need::LineBreaks));
+        assert!(Capabilities::full(ProfileId::Rfc6265).has(Need::LineBreaks));
+    }
 }

@@ -14,7 +14,9 @@ pub mod protocol;
 mod traits;
 mod views;
 
-pub use capabilities::{mentions_same_site, needs, parser_needs, Capabilities, Need};
+pub use capabilities::{
+    has_line_break, mentions_same_site, needs, parser_needs, Capabilities, Need,
+};
 pub use error::SubjectError;
 pub use isolate::{Isolated, Isolation, DEFAULT_CASE_LIMIT};
 pub use process::{Hello, ProcessCommand, ProcessSubject, DEFAULT_REQUEST_LIMIT};

@@ -374,7 +374,7 @@ impl Subject for ProcessSubject {
         let lines: Vec<String> = lines.iter().map(|l| protocol::to_hex(l)).collect();
         self.call(json!({
             "op": "set",
-            "url": url.as_str(),
+            "url": url.href(),
             "lines": lines,
             "context": protocol::context_json(ctx, method_of(ctx)),
             "now": now,
@@ -390,7 +390,7 @@ impl Subject for ProcessSubject {
     ) -> Result<Option<Vec<u8>>, SubjectError> {
         let answer = self.call(json!({
             "op": "get",
-            "url": url.as_str(),
+            "url": url.href(),
             "context": protocol::context_json(ctx, method_of(ctx)),
             "now": now,
         }))?;

@@ -93,6 +93,7 @@ pub fn capabilities_json(c: &Capabilities) -> Value {
         "cookies-txt": c.cookies_txt,
         "list-cookies": c.list_cookies,
         "end-session": c.end_session,
+        "real-http": c.real_http,
     })
 }
 
@@ -122,6 +123,7 @@ pub fn capabilities_from_json(v: &Value) -> Result<Capabilities, String> {
         cookies_txt: flag("cookies-txt")?,
         list_cookies: flag("list-cookies")?,
         end_session: flag("end-session")?,
+        real_http: flag("real-http")?,
     })
 }
 
