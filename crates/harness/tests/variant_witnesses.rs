@@ -69,3 +69,34 @@ fn every_variant_changes_the_outcome_of_its_witness() {
         problems.join("\n")
     );
 }
+
+/// Not a check: prints, per variant, bundled cases that pass under a base
+/// and fail with the variant on (candidates for its `witness`).
+/// `cargo test -p cookiecheck --test variant_witnesses -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn print_witness_candidates() {
+    let cases = bundled_cases();
+    let mut ids: Vec<&String> = cases.keys().collect();
+    ids.sort();
+    for &v in Variant::ALL {
+        let found: Vec<&str> = ids
+            .iter()
+            .filter(|id| {
+                let case = &cases[id.as_str()];
+                v.info().bases.iter().any(|&base| {
+                    case.applies_to(base)
+                        && play_case_with(case, &Profile::for_id(base)).passed()
+                        && !play_case_with(
+                            case,
+                            &Profile::for_id(base).with_variants(Variants::NONE.with(v)),
+                        )
+                        .passed()
+                })
+            })
+            .take(3)
+            .map(|id| id.as_str())
+            .collect();
+        println!("{}: {}", v.id(), found.join(" "));
+    }
+}

@@ -1,7 +1,9 @@
 //! A stored cookie: the fields of RFC 6265bis §5.7 (RFC 6265 §5.3).
 
+use crate::profile::Profile;
 use crate::same_site::SameSite;
 use crate::time::Time;
+use crate::variant::Variant;
 use std::fmt;
 
 /// A cookie in the store, with every field the storage model keeps.
@@ -48,6 +50,13 @@ impl Cookie {
         self.persistent && self.expiry_time < now
     }
 
+    /// [`Cookie::is_expired`] under `profile`: with the
+    /// `expired-at-expiry-time` variant a cookie is expired from its
+    /// expiry-time on, not only once it has passed.
+    pub fn is_expired_for(&self, profile: &Profile, now: Time) -> bool {
+        self.is_expired(expiry_check_time(profile, now))
+    }
+
     /// `name=value` for explanations (lossy UTF-8).
     pub fn pair(&self) -> String {
         format!(
@@ -55,6 +64,19 @@ impl Cookie {
             String::from_utf8_lossy(&self.name),
             String::from_utf8_lossy(&self.value)
         )
+    }
+}
+
+/// The instant to hand to [`Cookie::is_expired`] (and the store's sweep) so
+/// that it answers under `profile`: `now`, or with the
+/// `expired-at-expiry-time` variant `now + 1`: times are whole seconds, so
+/// "expiry-time < now + 1" is "expiry-time <= now" (DEVIATION from RFC 6265
+/// §5.3 and bis §5.7, whose expired cookies have an expiry-time in the past).
+pub fn expiry_check_time(profile: &Profile, now: Time) -> Time {
+    if profile.has(Variant::ExpiredAtExpiryTime) {
+        now.saturating_add(1)
+    } else {
+        now
     }
 }
 
@@ -103,5 +125,35 @@ mod tests {
             jar.cookie_header(&uri, &ctx, LATEST + 1).header_bytes(),
             b""
         );
+    }
+
+    use super::*;
+    use crate::Variants;
+
+    #[test]
+    fn a_cookie_is_expired_at_its_expiry_time_only_under_the_variant() {
+        let c = Cookie {
+            name: b"a".to_vec(),
+            value: b"b".to_vec(),
+            domain: "example.com".into(),
+            path: b"/".to_vec(),
+            creation_time: 0,
+            last_access_time: 0,
+            expiry_time: 100,
+            persistent: true,
+            host_only: true,
+            secure_only: false,
+            http_only: false,
+            same_site: SameSite::Default,
+            creation_order: 0,
+        };
+        // RFC 6265 §5.3: expired when the expiry-time is in the past.
+        let base = Profile::rfc6265();
+        assert!(!c.is_expired_for(&base, 100));
+        assert!(c.is_expired_for(&base, 101));
+        // expired-at-expiry-time: already at the expiry-time itself.
+        let v = base.with_variants(Variants::NONE.with(Variant::ExpiredAtExpiryTime));
+        assert!(!c.is_expired_for(&v, 99));
+        assert!(c.is_expired_for(&v, 100));
     }
 }

@@ -99,6 +99,39 @@ pub fn is_public_suffix(domain: &str) -> bool {
     }
 }
 
+/// [`is_public_suffix`] without the list's implicit `*` rule: only a suffix
+/// the Public Suffix List names counts (the `public-suffix-no-default-rule`
+/// variant of RFC 6265 §5.3 step 5, bis §5.7 step 9).
+pub fn is_listed_public_suffix(domain: &str) -> bool {
+    let d = domain.strip_suffix('.').unwrap_or(domain);
+    if d.is_empty() || is_ip_address(d) {
+        return false;
+    }
+    psl::suffix(d.as_bytes()).is_some_and(|s| s.is_known() && s.as_bytes() == d.as_bytes())
+}
+
+/// bis §5.1.3's domain-match without its "the string is a host name" clause:
+/// an IP address matches a dotted string suffix like a host name does (the
+/// `ip-suffix-domain-match` variant).
+pub fn suffix_domain_match(string: &str, domain: &str) -> bool {
+    string == domain
+        || (!domain.is_empty()
+            && string.len() > domain.len()
+            && string.ends_with(domain)
+            && string.as_bytes()[string.len() - domain.len() - 1] == b'.')
+}
+
+/// The registrable domain of `domain` (bis §5.1.2's "public suffix plus the
+/// label to its left"), or `domain` itself when it has none (a public
+/// suffix, an IP address).
+pub fn registrable_domain(domain: &str) -> &str {
+    let d = domain.strip_suffix('.').unwrap_or(domain);
+    if is_ip_address(d) {
+        return d;
+    }
+    psl::domain_str(d).unwrap_or(d)
+}
+
 /// Netscape seed 002 and the original Netscape rule it summarises ("at least
 /// two domain portions must be specified"): a Domain attribute, as sent, needs
 /// two dots when it ends in one of the seven special top-level domains and
@@ -181,6 +214,36 @@ mod tests {
         assert!(is_public_suffix("co.uk"));
         assert!(!is_public_suffix("example.com"));
         assert!(!is_public_suffix("example.co.uk"));
+    }
+
+    #[test]
+    fn unlisted_top_level_names_are_public_suffixes_only_by_the_default_rule() {
+        // The list's implicit "*" rule makes any unlisted top-level name a
+        // public suffix; without it only listed names are.
+        assert!(is_public_suffix("zzunlisted"));
+        assert!(!is_listed_public_suffix("zzunlisted"));
+        assert!(is_listed_public_suffix("com"));
+        assert!(is_listed_public_suffix("co.uk"));
+        assert!(!is_listed_public_suffix("example.com"));
+    }
+
+    #[test]
+    fn suffix_domain_match_accepts_ip_suffixes() {
+        // §5.1.3 without "the string is a host name": "168.0.1" is a suffix
+        // of "192.168.0.1" preceded by ".".
+        assert!(suffix_domain_match("192.168.0.1", "168.0.1"));
+        assert!(!suffix_domain_match("192.168.0.1", "68.0.1"));
+        assert!(suffix_domain_match("www.example.com", "example.com"));
+    }
+
+    #[test]
+    fn registrable_domains() {
+        // bis §5.1.2: the public suffix plus one label.
+        assert_eq!(registrable_domain("a.b.example.co.uk"), "example.co.uk");
+        assert_eq!(registrable_domain("www.example.com"), "example.com");
+        // A public suffix has none: it stands for itself.
+        assert_eq!(registrable_domain("github.io"), "github.io");
+        assert_eq!(registrable_domain("192.168.0.1"), "192.168.0.1");
     }
 
     #[test]

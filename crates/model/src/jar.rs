@@ -77,7 +77,7 @@ impl Jar {
 
     /// Lets time pass: evicts the cookies that have expired by `now`.
     pub fn advance_to(&mut self, now: Time) -> Vec<Evicted> {
-        expire(&mut self.store, now)
+        expire(&mut self.store, &self.profile, now)
     }
 
     /// "The current session is over": removes non-persistent cookies.
@@ -94,7 +94,7 @@ impl Jar {
 
     /// The unexpired cookies at `now`, in creation order.
     pub fn cookies(&mut self, now: Time) -> Vec<Cookie> {
-        expire(&mut self.store, now);
+        expire(&mut self.store, &self.profile, now);
         let mut all: Vec<Cookie> = self.store.iter().cloned().collect();
         all.sort_by_key(|c| c.creation_order);
         all
@@ -128,7 +128,7 @@ impl Jar {
             }
             jar.store.insert(cookie);
         }
-        expire(&mut jar.store, now);
+        expire(&mut jar.store, &jar.profile, now);
         Ok(jar)
     }
 

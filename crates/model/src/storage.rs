@@ -2,11 +2,14 @@
 //! step by step. Step numbers are bis's; the RFC 6265 step is named where it
 //! differs.
 
-use crate::cookie::Cookie;
-use crate::domain::{domain_match, is_public_suffix, netscape_enough_dots};
+use crate::cookie::{expiry_check_time, Cookie};
+use crate::domain::{
+    canonicalize_host, domain_match, is_ip_address, is_listed_public_suffix, is_public_suffix,
+    netscape_enough_dots, registrable_domain, suffix_domain_match,
+};
 use crate::limits::remove_excess;
 use crate::outcome::{Evicted, StoreReport};
-use crate::path::{default_path, path_match};
+use crate::path::{default_path_for, path_match, request_path, strip_trailing_slash};
 use crate::prefixes::check_prefixes;
 use crate::profile::Profile;
 use crate::rule::Rule;
@@ -15,12 +18,22 @@ use crate::set_cookie::{parse_set_cookie, SetCookie};
 use crate::store::Store;
 use crate::time::{Time, LATEST};
 use crate::uri::RequestUri;
+use crate::variant::Variant;
 
 /// Whether the request-uri denotes a "secure" connection under `profile`:
 /// `https`/`wss`, and in bis also potentially trustworthy hosts.
 pub fn is_secure_origin(uri: &RequestUri, profile: &Profile) -> bool {
-    uri.has_secure_scheme()
+    // The wss-not-secure variant: only https is a secure protocol.
+    (uri.has_secure_scheme() && !(profile.has(Variant::WssNotSecure) && uri.scheme() == "wss"))
         || (profile.trustworthy_is_secure && crate::domain::is_trustworthy_host(uri.host()))
+}
+
+/// Whether the request counts as a non-HTTP API (RFC 6265 §5.3 step 10,
+/// bis §5.7 step 15 and step 23.2): a non-HTTP context, or with the
+/// `ws-is-non-http` variant a ws:// or wss:// request.
+pub(crate) fn is_non_http(profile: &Profile, uri: &RequestUri, ctx: &RequestContext) -> bool {
+    ctx.api == Api::NonHttp
+        || (profile.has(Variant::WsIsNonHttp) && matches!(uri.scheme(), "ws" | "wss"))
 }
 
 /// Receives one Set-Cookie line (or non-HTTP write) from `uri` at `now`.
@@ -33,12 +46,12 @@ pub fn receive(
     now: Time,
 ) -> StoreReport {
     // "Evict all expired cookies … at any time": before anything else.
-    let mut evicted = expire(store, now);
+    let mut evicted = expire(store, profile, now);
     let parsed = match parse_set_cookie(line, profile, uri.path(), now) {
         Ok(p) => p,
         Err(rule) => return StoreReport::ignored(rule, Vec::new(), evicted),
     };
-    let mut cookie = match create(store, profile, uri, &parsed, ctx, now) {
+    let mut cookie = match create(store, profile, uri, &parsed, line, ctx, now) {
         Ok(c) => c,
         Err(rule) => return StoreReport::ignored(rule, parsed.notes, evicted),
     };
@@ -47,7 +60,7 @@ pub fn receive(
     if let Some(i) = find_identity(store, profile, &cookie) {
         let old = &store.in_domain(&cookie.domain)[i];
         // Step 23.2 (6265 step 11.2): non-HTTP APIs may not overwrite HttpOnly.
-        if ctx.api == Api::NonHttp && old.http_only {
+        if is_non_http(profile, uri, ctx) && old.http_only {
             return StoreReport::ignored(Rule::HttpOnlyOverwrite, parsed.notes, evicted);
         }
         // Step 23.3: keep the old creation-time (and creation order).
@@ -61,7 +74,7 @@ pub fn receive(
         cookie.creation_order = store.take_order();
     }
     // A cookie that is already expired would be evicted at once: it is not kept.
-    if cookie.is_expired(now) {
+    if cookie.is_expired_for(profile, now) {
         return StoreReport {
             decision: Rule::ExpiredOnArrival,
             replaced,
@@ -95,10 +108,11 @@ pub fn receive(
     }
 }
 
-/// Sweeps expired cookies, as evictions.
-pub(crate) fn expire(store: &mut Store, now: Time) -> Vec<Evicted> {
+/// Sweeps expired cookies, as evictions ("expired" under `profile`, see
+/// [`expiry_check_time`]).
+pub(crate) fn expire(store: &mut Store, profile: &Profile, now: Time) -> Vec<Evicted> {
     store
-        .remove_expired(now)
+        .remove_expired(expiry_check_time(profile, now))
         .into_iter()
         .map(|cookie| Evicted {
             cookie,
@@ -113,6 +127,7 @@ fn create(
     profile: &Profile,
     uri: &RequestUri,
     p: &SetCookie<'_>,
+    line: &[u8],
     ctx: &RequestContext,
     now: Time,
 ) -> Result<Cookie, Rule> {
@@ -129,10 +144,16 @@ fn create(
     // Steps 7–10: the domain.
     let (domain, host_only) = cookie_domain(profile, uri, p)?;
     // Step 11: the path (last Path attribute, else the default-path).
-    let path = p
+    // The default-path-keeps-slash and request-path-percent-decoded variants
+    // change the default-path (RFC 6265 §5.1.4) here.
+    let mut path = p
         .path
         .clone()
-        .unwrap_or_else(|| default_path(uri.path()).to_vec());
+        .unwrap_or_else(|| default_path_for(profile, &request_path(profile, uri.path())).to_vec());
+    // The path-trailing-slash-stripped variant (RFC 6265 §5.1.4, §5.2.4).
+    if profile.has(Variant::PathTrailingSlashStripped) {
+        strip_trailing_slash(&mut path);
+    }
     // Step 12: secure-only-flag.
     let secure_origin = is_secure_origin(uri, profile);
     // Step 13: a Secure cookie needs a secure origin (bis).
@@ -140,14 +161,14 @@ fn create(
         return Err(Rule::SecureFromInsecureOrigin);
     }
     // Steps 14–15 (6265 steps 9–10): HttpOnly from a non-HTTP API.
-    if p.http_only && ctx.api == Api::NonHttp {
+    if p.http_only && is_non_http(profile, uri, ctx) {
         return Err(Rule::HttpOnlyFromNonHttp);
     }
     // Step 16: Strict Secure.
     if profile.strict_secure
         && !p.secure
         && !secure_origin
-        && shadows_secure(store, p.name, &domain, &path)
+        && shadows_secure(store, profile, p.name, &domain, &path)
     {
         return Err(Rule::StrictSecure);
     }
@@ -158,18 +179,22 @@ fn create(
         SameSite::Default
     };
     if profile.same_site {
-        // Step 18.
-        if !may_set(same_site, ctx) {
+        // Step 18. The same-site-default-none variant treats "Default" as
+        // "None", which any context may set.
+        if !may_set(same_site, ctx) && !default_is_none(profile, same_site) {
             return Err(Rule::SameSiteCrossSiteSet);
         }
-        // Step 19.
-        if same_site == SameSite::None && !p.secure {
+        // Step 19 (skipped by the same-site-none-insecure-allowed variant).
+        if same_site == SameSite::None
+            && !p.secure
+            && !profile.has(Variant::SameSiteNoneInsecureAllowed)
+        {
             return Err(Rule::SameSiteNoneInsecure);
         }
     }
     // Steps 20–22: prefixes.
     if profile.prefixes {
-        check_prefixes(p, host_only, &path)?;
+        check_prefixes(profile, p, line, host_only, &path)?;
     }
     Ok(Cookie {
         name: p.name.to_vec(),
@@ -189,6 +214,12 @@ fn create(
     })
 }
 
+/// The same-site-default-none variant of step 18: a "Default" cookie is
+/// treated as "None", which any context may set.
+fn default_is_none(profile: &Profile, same_site: SameSite) -> bool {
+    profile.has(Variant::SameSiteDefaultNone) && same_site == SameSite::Default
+}
+
 /// Steps 7–10 (6265 steps 4–6): the cookie's domain and host-only-flag.
 fn cookie_domain(
     profile: &Profile,
@@ -196,10 +227,14 @@ fn cookie_domain(
     p: &SetCookie<'_>,
 ) -> Result<(String, bool), Rule> {
     let host = uri
-        .canonical_host(profile.strict_host_labels)
+        .canonical_host_for(profile)
         .ok_or(Rule::HostNotCanonical)?;
     // Step 7: the last Domain attribute, else the empty string.
     let attribute: &[u8] = p.domain.as_deref().unwrap_or(b"");
+    // Variants of steps 8–10 decide apart (see `domain_variant`).
+    if let Some(decided) = domain_variant(profile, uri, p, host, attribute) {
+        return decided;
+    }
     // Step 8: only CHAR (ASCII) octets.
     if !attribute.is_ascii() {
         return Err(if profile.reject_non_ascii_domain {
@@ -238,13 +273,99 @@ fn cookie_domain(
     Ok((domain, false))
 }
 
+/// The variants of steps 8–10 (6265 steps 5–6), kept out of
+/// [`cookie_domain`]: `Some` with the decision when one of them decides the
+/// cookie's domain, `None` (at the cost of a few bit tests) otherwise.
+fn domain_variant(
+    profile: &Profile,
+    uri: &RequestUri,
+    p: &SetCookie<'_>,
+    host: &str,
+    attribute: &[u8],
+) -> Option<Result<(String, bool), Rule>> {
+    use Variant::*;
+    if attribute.is_empty()
+        || !(profile.has(NonAsciiDomainToALabel)
+            || profile.has(IpDomainHostOnly)
+            || profile.has(IpDomainRejected)
+            || profile.has(IpSuffixDomainMatch)
+            || profile.has(PublicSuffixHostRejected)
+            || profile.has(PublicSuffixNoDefaultRule))
+    {
+        return None;
+    }
+    // Step 8, non-ascii-domain-to-a-label: the A-label of the attribute is
+    // checked instead (by the steps that follow, unchanged).
+    if profile.has(NonAsciiDomainToALabel) && !attribute.is_ascii() {
+        let Some(a_label) = std::str::from_utf8(attribute)
+            .ok()
+            .and_then(|d| canonicalize_host(d, false))
+        else {
+            return Some(Err(Rule::ByVariant(NonAsciiDomainToALabel)));
+        };
+        let converted = SetCookie {
+            domain: Some(a_label.into_bytes()),
+            ..p.clone()
+        };
+        return Some(cookie_domain(profile, uri, &converted));
+    }
+    let domain = std::str::from_utf8(attribute).ok()?;
+    // ip-domain-rejected: a Domain attribute that is an IP address.
+    if profile.has(IpDomainRejected) && is_ip_address(domain) {
+        return Some(Err(Rule::ByVariant(IpDomainRejected)));
+    }
+    if is_ip_address(host) {
+        // Step 10, ip-domain-host-only: Domain equal to the IP host gives a
+        // host-only cookie.
+        if profile.has(IpDomainHostOnly) && domain == host {
+            return Some(Ok((host.to_string(), true)));
+        }
+        // Step 10, ip-suffix-domain-match: an IP host domain-matches a
+        // dotted string suffix.
+        if profile.has(IpSuffixDomainMatch) && domain != host {
+            return Some(if suffix_domain_match(host, domain) {
+                Ok((domain.to_string(), false))
+            } else {
+                Err(Rule::DomainMismatch)
+            });
+        }
+    }
+    if profile.reject_public_suffixes && is_public_suffix(domain) {
+        // Step 9, public-suffix-host-rejected: no exception for the host.
+        if profile.has(PublicSuffixHostRejected) {
+            return Some(Err(Rule::PublicSuffix));
+        }
+        // Step 9, public-suffix-no-default-rule: a suffix only the implicit
+        // "*" rule makes public passes step 9.
+        if profile.has(PublicSuffixNoDefaultRule) && !is_listed_public_suffix(domain) {
+            let unlisted = Profile {
+                reject_public_suffixes: false,
+                ..profile.clone()
+            };
+            return Some(cookie_domain(&unlisted, uri, p));
+        }
+    }
+    None
+}
+
 /// Step 16: whether a secure cookie with this name exists whose domain
 /// domain-matches the new domain (or vice versa) and whose path the new path
-/// path-matches.
-fn shadows_secure(store: &Store, name: &[u8], domain: &str, path: &[u8]) -> bool {
+/// path-matches. With the `strict-secure-registrable-domain` variant only
+/// domains of the new domain's registrable domain count.
+fn shadows_secure(
+    store: &Store,
+    profile: &Profile,
+    name: &[u8],
+    domain: &str,
+    path: &[u8],
+) -> bool {
+    let site = profile
+        .has(Variant::StrictSecureRegistrableDomain)
+        .then(|| registrable_domain(domain));
     store
         .domains()
         .filter(|d| domain_match(d, domain) || domain_match(domain, d))
+        .filter(|d| site.is_none_or(|s| registrable_domain(d) == s))
         .any(|d| {
             store
                 .in_domain(d)

@@ -139,7 +139,14 @@ impl Store {
     /// names, every parent domain (`a.b.example.com` → `b.example.com`,
     /// `example.com`, `com`). IP addresses only match themselves.
     pub fn candidate_domains(host: &str) -> impl Iterator<Item = &str> {
-        let ip = is_ip_address(host);
+        Store::candidate_domains_with(host, false)
+    }
+
+    /// [`Store::candidate_domains`], where with `ip_suffixes` (the
+    /// `ip-suffix-domain-match` variant) an IP address walks up its dotted
+    /// suffixes like a host name.
+    pub fn candidate_domains_with(host: &str, ip_suffixes: bool) -> impl Iterator<Item = &str> {
+        let ip = is_ip_address(host) && !ip_suffixes;
         let mut next = Some(host);
         std::iter::from_fn(move || {
             let current = next?;
@@ -169,5 +176,8 @@ mod tests {
         );
         let ip: Vec<&str> = Store::candidate_domains("192.168.0.1").collect();
         assert_eq!(ip, ["192.168.0.1"]);
+        // ip-suffix-domain-match: the dotted suffixes of an IP address too.
+        let ip: Vec<&str> = Store::candidate_domains_with("192.168.0.1", true).collect();
+        assert_eq!(ip, ["192.168.0.1", "168.0.1", "0.1", "1"]);
     }
 }

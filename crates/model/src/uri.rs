@@ -1,6 +1,8 @@
 //! The request-uri: what the model needs from a URL (scheme, host, path).
 
 use crate::domain::canonicalize_host;
+use crate::profile::Profile;
+use crate::variant::Variant;
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -24,6 +26,10 @@ pub struct RequestUri {
     /// for the same URL many times (performance only).
     canonical_strict: OnceLock<Option<String>>,
     canonical_lenient: OnceLock<Option<String>>,
+    /// The host as written in the URL text, lower-cased, when it is not
+    /// ASCII (the `host-not-idna-canonical` variant only; computed on first
+    /// use, so the base path never fills it).
+    written_host: OnceLock<Option<String>>,
 }
 
 impl PartialEq for RequestUri {
@@ -87,6 +93,7 @@ impl RequestUri {
             href: href.into(),
             canonical_strict: OnceLock::new(),
             canonical_lenient: OnceLock::new(),
+            written_host: OnceLock::new(),
         })
     }
 
@@ -101,6 +108,42 @@ impl RequestUri {
         };
         cache
             .get_or_init(|| canonicalize_host(&self.host, strict))
+            .as_deref()
+    }
+
+    /// [`RequestUri::canonical_host`] under `profile`: its label rules
+    /// (`strict_host_labels`) and the variants that change §5.1.2. Each
+    /// mode's answer is cached or sliced from a cached one, so a variant
+    /// never sees another mode's host.
+    pub fn canonical_host_for(&self, profile: &Profile) -> Option<&str> {
+        let host = self.canonical_host(profile.strict_host_labels)?;
+        // DEVIATION (host-not-idna-canonical): RFC 6265 §5.1.2 step 3 / bis
+        // §5.1.2 step 3 convert U-labels to A-labels; the jar keeps a
+        // non-ASCII host as written, lower-cased (it must still canonicalise).
+        let host = if profile.has(Variant::HostNotIdnaCanonical) {
+            self.written_host().unwrap_or(host)
+        } else {
+            host
+        };
+        // DEVIATION (host-trailing-dot-stripped): §5.1.2 keeps the root
+        // label's dot; the jar removes it, so `example.com.` is `example.com`.
+        if profile.has(Variant::HostTrailingDotStripped) {
+            return Some(host.strip_suffix('.').unwrap_or(host));
+        }
+        Some(host)
+    }
+
+    /// The host as the URL text writes it, lower-cased, when it holds a
+    /// non-ASCII character (the URL parser has already made it A-labels).
+    fn written_host(&self) -> Option<&str> {
+        self.written_host
+            .get_or_init(|| {
+                let rest = self.text.split_once("://")?.1;
+                let authority = rest.split(['/', '?', '#', '\\']).next()?;
+                let host_port = authority.rsplit('@').next()?;
+                let host = host_port.split(':').next()?;
+                (!host.is_ascii()).then(|| host.to_lowercase())
+            })
             .as_deref()
     }
 

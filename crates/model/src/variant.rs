@@ -463,7 +463,7 @@ catalogue! {
         citation: "RFC 6265bis §5.7 step 8, RFC 6265 §5.3 step 6",
         summary: "a non-ASCII Domain attribute is converted to its A-label (IDNA) and then checked like any other",
         bases: BOTH, permitted: NONE,
-        witness: "",
+        witness: "domain/idn/non-ascii-domain-attribute-ignored",
     },
     /// Every Domain attribute of the line is checked.
     EveryDomainChecked {
@@ -481,7 +481,7 @@ catalogue! {
         citation: "RFC 6265 §5.3 step 6, RFC 6265bis §5.7 step 10",
         summary: "a Domain attribute equal to an IP-address host is accepted but the cookie is host-only",
         bases: BOTH, permitted: NONE,
-        witness: "",
+        witness: "domain/ip/ipv4-domain-equal-to-host",
     },
     /// Domain equal to an IP-address host ignores the cookie.
     IpDomainRejected {
@@ -490,7 +490,7 @@ catalogue! {
         citation: "RFC 6265 §5.3 step 5, RFC 6265bis §5.7 step 9",
         summary: "a Domain attribute that is an IP address ignores the cookie",
         bases: BOTH, permitted: NONE,
-        witness: "",
+        witness: "domain/ip/ipv4-domain-equal-to-host",
     },
     /// IP addresses domain-match by string suffix.
     IpSuffixDomainMatch {
@@ -499,7 +499,7 @@ catalogue! {
         citation: "RFC 6265 §5.1.3, RFC 6265bis §5.1.3",
         summary: "an IP-address host domain-matches by string suffix like a host name",
         bases: BOTH, permitted: NONE,
-        witness: "",
+        witness: "domain/ip/ipv4-partial-domain-ignored",
     },
     /// Public suffixes are not rejected.
     PublicSuffixCheckOff {
@@ -508,7 +508,7 @@ catalogue! {
         citation: "RFC 6265 §5.3 step 5, RFC 6265bis §5.7 step 9",
         summary: "a Domain attribute that is a public suffix is accepted like any other",
         bases: BOTH, permitted: NONE,
-        witness: "",
+        witness: "domain/public-suffix/domain-com-rejected",
     },
     /// A public-suffix Domain is rejected even when it is the host.
     PublicSuffixHostRejected {
@@ -517,7 +517,7 @@ catalogue! {
         citation: "RFC 6265 §5.3 step 5, RFC 6265bis §5.7 step 9",
         summary: "a public-suffix Domain attribute ignores the cookie even when it equals the request host",
         bases: BOTH, permitted: NONE,
-        witness: "",
+        witness: "domain/public-suffix/host-is-public-suffix-becomes-host-only",
     },
     /// The public suffix list's implicit `*` rule is not applied.
     PublicSuffixNoDefaultRule {
@@ -526,7 +526,7 @@ catalogue! {
         citation: "RFC 6265 §5.3 step 5, RFC 6265bis §5.7 step 9",
         summary: "only names the public suffix list lists are public suffixes (no implicit '*' rule for unlisted top-level names)",
         bases: BOTH, permitted: NONE,
-        witness: "",
+        witness: "domain/public-suffix/unlisted-tld-is-public-suffix",
     },
     /// A trailing dot is removed from the request host.
     HostTrailingDotStripped {
@@ -535,7 +535,7 @@ catalogue! {
         citation: "RFC 6265 §5.1.2, RFC 6265bis §5.1.2",
         summary: "a trailing '.' is removed from the request host, so example.com. and example.com share cookies",
         bases: BOTH, permitted: NONE,
-        witness: "",
+        witness: "domain/host-only/trailing-dot-host-is-distinct",
     },
     /// The host is not converted to A-labels.
     HostNotIdnaCanonical {
@@ -544,7 +544,7 @@ catalogue! {
         citation: "RFC 6265 §5.1.2, RFC 6265bis §5.1.2",
         summary: "a non-ASCII request host is used as written (lower-cased), not converted to A-labels",
         bases: BOTH, permitted: NONE,
-        witness: "",
+        witness: "domain/idn/u-label-host-stored-as-a-label",
     },
 
     // ---- storing: RFC 6265 §5.3, RFC 6265bis §5.7 ----
@@ -555,7 +555,7 @@ catalogue! {
         citation: "RFC 6265 §5.3 step 11",
         summary: "a host-only cookie and a Domain cookie of the same name, domain and path are two cookies",
         bases: RFC, permitted: NONE,
-        witness: "",
+        witness: "storage/host-only-key/store-host-only-and-domain",
     },
     /// The host-only flag is not part of a cookie's identity.
     HostOnlyNotInIdentity {
@@ -564,7 +564,7 @@ catalogue! {
         citation: "RFC 6265bis §5.7 step 23",
         summary: "a host-only cookie and a Domain cookie of the same name, domain and path replace each other",
         bases: BIS, permitted: NONE,
-        witness: "",
+        witness: "storage/host-only-key/host-only-then-domain",
     },
     /// Secure cookies from insecure origins are stored.
     SecureFromInsecureAllowed {
@@ -573,7 +573,7 @@ catalogue! {
         citation: "RFC 6265bis §5.7 step 13",
         summary: "a Secure cookie set from an insecure origin is stored",
         bases: BIS, permitted: NONE,
-        witness: "",
+        witness: "secure/attribute/secure-from-http-ignored-in-bis",
     },
     /// Secure cookies from insecure origins are ignored.
     SecureFromInsecureRejected {
@@ -582,7 +582,7 @@ catalogue! {
         citation: "RFC 6265bis §5.7 step 13 (not in RFC 6265 §5.3)",
         summary: "a Secure cookie set from an insecure origin is ignored",
         bases: RFC, permitted: NONE,
-        witness: "",
+        witness: "secure/attribute/secure-from-http-store",
     },
     /// No Strict Secure check.
     StrictSecureOff {
@@ -591,7 +591,7 @@ catalogue! {
         citation: "RFC 6265bis §5.7 step 16",
         summary: "an insecure origin may set a cookie that shadows a Secure cookie of the same name",
         bases: BIS, permitted: NONE,
-        witness: "",
+        witness: "secure/strict-secure/blocks-same-path",
     },
     /// Strict Secure looks only within the registrable domain.
     StrictSecureRegistrableDomain {
@@ -600,7 +600,7 @@ catalogue! {
         citation: "RFC 6265bis §5.7 step 16",
         summary: "the Strict Secure check compares only cookies of the new cookie's registrable domain (a Secure cookie on a public suffix host blocks nothing)",
         bases: BIS, permitted: NONE,
-        witness: "",
+        witness: "secure/strict-secure/public-suffix-host-secure-blocks-subdomain",
     },
     /// SameSite=None without Secure is stored.
     SameSiteNoneInsecureAllowed {
@@ -609,7 +609,7 @@ catalogue! {
         citation: "RFC 6265bis §5.7 step 19",
         summary: "a SameSite=None cookie without Secure is stored",
         bases: BIS, permitted: NONE,
-        witness: "",
+        witness: "same-site/parsing/none-without-secure-ignored",
     },
     /// A cookie without a valid SameSite attribute is treated as None.
     SameSiteDefaultNone {
@@ -618,7 +618,7 @@ catalogue! {
         citation: "RFC 6265bis §5.6.7, §5.7 step 18, §5.8.3 step 3",
         summary: "a cookie without a valid SameSite attribute is treated as SameSite=None: set and sent in cross-site contexts",
         bases: BIS, permitted: NONE,
-        witness: "",
+        witness: "same-site/retrieval/default-not-sent-cross-site-subresource",
     },
     /// Lax-allowing-unsafe for fresh Default cookies.
     LaxAllowingUnsafe {
@@ -627,7 +627,7 @@ catalogue! {
         citation: "RFC 6265bis §5.8.3 step 3 (the 'Lax-allowing-unsafe' enforcement a user agent MAY apply)",
         summary: "a cookie without a SameSite attribute, at most 2 minutes old, also goes with a cross-site top-level request with an unsafe method",
         bases: BIS, permitted: BIS,
-        witness: "",
+        witness: "same-site/retrieval/default-not-sent-cross-site-top-level-post",
     },
     /// Cookie prefixes compare case-sensitively.
     PrefixesCaseSensitive {
@@ -636,7 +636,7 @@ catalogue! {
         citation: "RFC 6265bis §5.4, §5.7 steps 20-21",
         summary: "the __Secure- and __Host- prefixes are recognised only in that exact case",
         bases: BIS, permitted: NONE,
-        witness: "",
+        witness: "prefixes/rules/secure-prefix-attacker-case",
     },
     /// Cookie prefixes are enforced.
     PrefixesEnforced {
@@ -645,7 +645,7 @@ catalogue! {
         citation: "RFC 6265bis §5.4, §5.7 steps 20-22 (not in RFC 6265)",
         summary: "the __Secure- and __Host- prefixes are enforced",
         bases: RFC, permitted: NONE,
-        witness: "",
+        witness: "prefixes/rules/legacy-host-prefix-ordinary",
     },
     /// `__Host-` needs no Path attribute, only the path `/`.
     HostPrefixPathAttributeOptional {
@@ -654,7 +654,7 @@ catalogue! {
         citation: "RFC 6265bis §5.7 step 21",
         summary: "a __Host- cookie whose path '/' comes from the default-path is accepted without a Path attribute",
         bases: BIS, permitted: NONE,
-        witness: "",
+        witness: "prefixes/rules/host-prefix-default-root-path-rejected",
     },
     /// `__Host-` with an empty `Path=` is ignored.
     HostPrefixEmptyPathRejected {
@@ -663,7 +663,7 @@ catalogue! {
         citation: "RFC 6265bis §5.7 step 21",
         summary: "a __Host- cookie whose Path attribute is not written as '/' (an empty 'Path=') is ignored",
         bases: BIS, permitted: NONE,
-        witness: "",
+        witness: "prefixes/rules/host-prefix-empty-path-attribute-at-root",
     },
     /// A cookie is expired at its expiry-time, not only after it.
     ExpiredAtExpiryTime {
@@ -672,7 +672,7 @@ catalogue! {
         citation: "RFC 6265 §5.3, RFC 6265bis §5.7 (expired: the expiry-time is in the past)",
         summary: "a cookie is expired when its expiry-time is now or earlier, not only when it has passed",
         bases: BOTH, permitted: NONE,
-        witness: "",
+        witness: "expiry/max-age/max-age-60-still-sent-at-60",
     },
 
     // ---- paths: §5.1.4 ----
@@ -683,7 +683,7 @@ catalogue! {
         citation: "RFC 6265 §5.1.4, RFC 6265bis §5.1.4",
         summary: "the cookie-path matches any request path it is a prefix of ('/foo' matches '/foobar')",
         bases: BOTH, permitted: NONE,
-        witness: "",
+        witness: "path/path-match/foo-vs-foobar",
     },
     /// One trailing `/` is removed from cookie paths.
     PathTrailingSlashStripped {
@@ -692,7 +692,7 @@ catalogue! {
         citation: "RFC 6265 §5.1.4, §5.2.4",
         summary: "one trailing '/' is removed from every cookie-path other than '/'",
         bases: BOTH, permitted: NONE,
-        witness: "",
+        witness: "path/path-match/trailing-slash-not-parent",
     },
     /// The default-path keeps the trailing `/`.
     DefaultPathKeepsSlash {
@@ -701,7 +701,7 @@ catalogue! {
         citation: "RFC 6265 §5.1.4 (default-path step 4)",
         summary: "the default-path keeps the request path up to and including its last '/'",
         bases: BOTH, permitted: NONE,
-        witness: "",
+        witness: "path/default-path/two-segments",
     },
     /// The request path is percent-decoded before matching.
     RequestPathPercentDecoded {
@@ -710,7 +710,7 @@ catalogue! {
         citation: "RFC 6265 §5.4 step 1, RFC 6265bis §5.8.3 step 3, §5.1.4",
         summary: "the request path is percent-decoded before the default-path and path-match",
         bases: BOTH, permitted: NONE,
-        witness: "",
+        witness: "path/path-match/percent-encoded-identical",
     },
 
     // ---- retrieval: RFC 6265 §5.4, RFC 6265bis §5.8.3 ----
@@ -721,7 +721,7 @@ catalogue! {
         citation: "RFC 6265 §5.4 step 1, RFC 6265bis §5.8.3 step 3",
         summary: "a host-only cookie is also sent to subdomains of its host",
         bases: BOTH, permitted: NONE,
-        witness: "",
+        witness: "domain/host-only/not-sent-to-subdomain",
     },
     /// The Cookie header lists cookies in creation order.
     StoreOrder {
@@ -730,7 +730,7 @@ catalogue! {
         citation: "RFC 6265 §5.4 step 2, RFC 6265bis §5.8.3 step 4",
         summary: "the Cookie header lists cookies in creation order, not longer paths first",
         bases: BOTH, permitted: NONE,
-        witness: "",
+        witness: "storage/order/longer-path-first",
     },
     /// Loopback hosts count as secure.
     LoopbackIsSecure {
@@ -739,7 +739,7 @@ catalogue! {
         citation: "RFC 6265 §5.4 step 1 (RFC 6265bis §5.8.3 potentially trustworthy origins)",
         summary: "requests to localhost and loopback addresses count as secure",
         bases: RFC, permitted: NONE,
-        witness: "",
+        witness: "secure/trustworthy/localhost-http-is-secure",
     },
     /// `wss` is not a secure protocol.
     WssNotSecure {
@@ -748,7 +748,7 @@ catalogue! {
         citation: "RFC 6265 §5.4 step 1, RFC 6265bis §5.8.3 step 3",
         summary: "wss:// does not count as a secure protocol (only https does)",
         bases: BOTH, permitted: NONE,
-        witness: "",
+        witness: "secure/attribute/secure-sent-on-wss",
     },
     /// WebSocket requests count as a non-HTTP API.
     WsIsNonHttp {
@@ -757,7 +757,7 @@ catalogue! {
         citation: "RFC 6265 §5.3 step 10, §5.4 step 1; RFC 6265bis §5.7 step 15, §5.8.3 step 3",
         summary: "ws:// and wss:// requests count as a non-HTTP API: HttpOnly cookies are neither set nor sent there",
         bases: BOTH, permitted: NONE,
-        witness: "",
+        witness: "http-only/http-only/ws-request-is-http",
     },
 }
 
