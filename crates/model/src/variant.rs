@@ -108,7 +108,7 @@ catalogue! {
         citation: "RFC 6265bis §5.6 step 1",
         summary: "control octets stay in the name and value; the line is not ignored",
         bases: BIS, permitted: NONE,
-        witness: "",
+        witness: "parse/ctl/backspace-in-value",
     },
     /// The line ends at its first CR, LF or NUL; other control octets stay.
     CtlTruncatesLine {
@@ -126,7 +126,7 @@ catalogue! {
         citation: "RFC 6265bis §5.6 step 3",
         summary: "a pair without '=' or with an empty name ignores the line (no nameless cookies)",
         bases: BIS, permitted: NONE,
-        witness: "",
+        witness: "parse/name-value/empty-name",
     },
     /// A pair without `=` is a nameless cookie.
     NoEqualsNameless {
@@ -135,7 +135,7 @@ catalogue! {
         citation: "RFC 6265 §5.2 step 2",
         summary: "a pair without '=' (or with an empty name) is kept as a nameless cookie sent as its value alone",
         bases: RFC, permitted: NONE,
-        witness: "",
+        witness: "parse/name-value/empty-name",
     },
     /// Trimming also removes CR, LF, VT and FF.
     TrimAsciiWhitespace {
@@ -279,7 +279,7 @@ catalogue! {
         citation: "RFC 6265bis §5.5",
         summary: "Expires and Max-Age are not capped at 400 days",
         bases: BIS, permitted: NONE,
-        witness: "",
+        witness: "examples/rfc6265bis/lang-expires-capped",
     },
     /// Attribute values over 1024 octets are applied.
     AttributeLengthUnlimited {
@@ -288,7 +288,7 @@ catalogue! {
         citation: "RFC 6265bis §5.6 attribute step 6",
         summary: "attribute values longer than 1024 octets are applied",
         bases: BIS, permitted: NONE,
-        witness: "",
+        witness: "parse/size/domain-1025-ignored-bis",
     },
     /// Name and value may exceed 4096 octets.
     NameValueLengthUnlimited {
@@ -297,7 +297,7 @@ catalogue! {
         citation: "RFC 6265bis §5.6 step 5",
         summary: "name and value together may exceed 4096 octets",
         bases: BIS, permitted: NONE,
-        witness: "",
+        witness: "parse/size/name-value-4097",
     },
     /// Name and value over 4096 octets ignore the line.
     NameValueLimit {
@@ -306,7 +306,7 @@ catalogue! {
         citation: "RFC 6265 §6.1, RFC 6265bis §5.6 step 5",
         summary: "a cookie whose name and value exceed 4096 octets is ignored (RFC 6265 §6.1 asks for at least 4096 octets, so this is left open there)",
         bases: RFC, permitted: RFC,
-        witness: "",
+        witness: "parse/size/name-value-4097",
     },
     /// An empty Domain attribute is ignored and an earlier one stands.
     EmptyDomainKeepsEarlier {
@@ -315,7 +315,7 @@ catalogue! {
         citation: "RFC 6265bis §5.6.3 step 1, §5.7 step 7",
         summary: "an empty Domain attribute is skipped, so an earlier Domain attribute stands",
         bases: BIS, permitted: NONE,
-        witness: "",
+        witness: "domain/domain-attribute/empty-domain-after-domain",
     },
     /// An empty Domain attribute counts and makes the cookie host-only.
     EmptyDomainHostOnly {
@@ -324,7 +324,7 @@ catalogue! {
         citation: "RFC 6265 §5.2.3",
         summary: "an empty Domain attribute counts as the last Domain, so the cookie is host-only",
         bases: RFC, permitted: NONE,
-        witness: "",
+        witness: "domain/domain-attribute/empty-domain-after-domain",
     },
     /// `Domain=.` ignores the cookie.
     DotDomainRejected {
