@@ -23,6 +23,7 @@ pub enum Flaw {
     HangsOnGet,
     /// Orders the Cookie header by path length, then by name (not by
     /// creation-time, RFC 6265bis §5.8.3 step 4).
+    #[allow(dead_code)] // only tests/explore.rs uses it; this module is in every test binary
     SortsByName,
 }
 
