@@ -52,6 +52,28 @@ fn the_model_as_a_subject_gives_no_finding_under_any_profile() {
 }
 
 #[test]
+fn a_jar_that_orders_by_name_is_found() {
+    // Set steps a second apart give cookies from different responses
+    // different creation-times, so an order by name is a finding, not an
+    // order the specifications leave open.
+    let s = spec(ProfileId::Rfc6265bis, Flaw::SortsByName);
+    let report = campaign(&s, 7, 2000, 2);
+    let keys: Vec<_> = report
+        .distinct
+        .iter()
+        .map(|d| d.key.code.as_str())
+        .collect();
+    assert!(
+        !keys.is_empty(),
+        "no finding; {} left open, {} passed, {} failing, {} unsupported",
+        report.unspecified,
+        report.passed,
+        report.failing,
+        report.unsupported
+    );
+}
+
+#[test]
 fn a_prefix_path_match_is_found_shrunk_and_written_as_a_replayable_vector() {
     let s = spec(ProfileId::Rfc6265, Flaw::PrefixPathMatch);
     let report = campaign(&s, 7, 1500, 2);

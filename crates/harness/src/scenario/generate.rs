@@ -461,7 +461,7 @@ mod tests {
                             .iter()
                             .map(|step| match step {
                                 crate::play::StepRecord::Set(reports) => {
-                                    reports.iter().map(|r| r.decision.clone()).collect()
+                                    reports.iter().map(|r| r.decision).collect()
                                 }
                                 _ => Vec::new(),
                             })

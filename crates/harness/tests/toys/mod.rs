@@ -5,7 +5,7 @@
 use cookiecheck::subject::{Capabilities, StoredCookie, Subject, SubjectError};
 use cookiecheck::vectors::{load_file, Case};
 use cookiecheck_model::profile::PathMatch;
-use cookiecheck_model::{Jar, Profile, ProfileId, RequestContext, RequestUri, Time};
+use cookiecheck_model::{Cookie, Jar, Profile, ProfileId, RequestContext, RequestUri, Time};
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
@@ -21,6 +21,10 @@ pub enum Flaw {
     PanicsOnGet,
     /// Never answers when asked for a Cookie header.
     HangsOnGet,
+    /// Orders the Cookie header by path length, then by name (not by
+    /// creation-time, RFC 6265bis §5.8.3 step 4).
+    #[allow(dead_code)] // only tests/explore.rs uses it; this module is in every test binary
+    SortsByName,
 }
 
 /// The model as a subject, with a flaw.
@@ -92,6 +96,26 @@ impl Subject for Toy {
             Flaw::HangsOnGet => loop {
                 std::thread::sleep(Duration::from_secs(3600));
             },
+            Flaw::SortsByName => {
+                let r = self.jar.cookie_header(url, ctx, now);
+                let header = r.header_bytes().to_vec();
+                let pairs: Vec<&[u8]> = header.split(|&b| b == b';').collect();
+                if header.is_empty() || pairs.len() != r.sent.len() {
+                    return Ok(r.header);
+                }
+                let mut sent: Vec<(&Cookie, &[u8])> = r.sent.iter().zip(pairs).collect();
+                sent.sort_by(|a, b| {
+                    b.0.path
+                        .len()
+                        .cmp(&a.0.path.len())
+                        .then_with(|| a.0.name.cmp(&b.0.name))
+                });
+                let sorted: Vec<&[u8]> = sent
+                    .iter()
+                    .map(|(_, p)| cookiecheck_model::set_cookie::trim_wsp(p))
+                    .collect();
+                Ok(Some(sorted.join(&b"; "[..])))
+            }
             _ => Ok(self.jar.cookie_header(url, ctx, now).header),
         }
     }
