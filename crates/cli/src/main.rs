@@ -9,6 +9,7 @@ mod progress;
 mod report;
 mod run;
 mod serve;
+mod variants_cmd;
 mod vectors_cmd;
 
 use clap::{Parser, Subcommand};
@@ -40,9 +41,10 @@ enum Command {
     /// expected-failure list, 1 on departures, 2 on usage or input errors.
     Run(run::RunArgs),
     /// Play random scenarios on the model and one subject, in parallel;
-    /// group the differences by rule, shrink each to a minimal case and
-    /// write it as a vector file. Exit 0 when every finding is a known
-    /// departure (`subjects/<name>.explore.toml`), 1 otherwise.
+    /// diagnose every difference (the rule variants that explain it), group
+    /// by cause, shrink each to a minimal case and write it as a vector
+    /// file. Exit 0 when every cause is declared or listed in
+    /// `subjects/<name>.toml`, 1 otherwise.
     Explore(explore::ExploreArgs),
     /// Turn a fuzz crash artifact into a minimal (draft) vector: reproduce
     /// the failure, reduce the input while it remains, print the vector.
@@ -52,6 +54,9 @@ enum Command {
     Serve(serve::ServeArgs),
     /// List, check and scaffold golden vectors.
     Vectors(vectors_cmd::VectorsArgs),
+    /// List the rule variants the model can play (the catalogue that
+    /// diagnosis and subject declarations use).
+    Variants(variants_cmd::VariantsArgs),
 }
 
 fn main() -> ExitCode {
@@ -66,6 +71,10 @@ fn main() -> ExitCode {
         Command::Minimize(args) => minimize::minimize(args).map(ExitCode::from),
         Command::Serve(args) => serve::serve(args).map(|()| ExitCode::SUCCESS),
         Command::Vectors(args) => vectors_cmd::vectors(args).map(ExitCode::from),
+        Command::Variants(args) => {
+            print!("{}", variants_cmd::variants(args));
+            Ok(ExitCode::SUCCESS)
+        }
     };
     match result {
         Ok(code) => code,

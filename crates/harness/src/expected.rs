@@ -91,7 +91,9 @@ impl Entry {
     /// Whether the entry lists a class of campaign findings
     /// ([`CAMPAIGN_PREFIXES`]) rather than vector cases.
     pub fn is_campaign_class(&self) -> bool {
-        CAMPAIGN_PREFIXES.iter().any(|p| self.pattern.starts_with(p))
+        CAMPAIGN_PREFIXES
+            .iter()
+            .any(|p| self.pattern.starts_with(p))
     }
 
     /// Whether the entry covers `id` run under `profile`.

@@ -92,15 +92,6 @@ macro_rules! catalogue {
 
 catalogue! {
     // ---- parsing the line: RFC 6265 §5.2, RFC 6265bis §5.6 ----
-    /// Any control octet, HTAB included, ignores the line.
-    HtabIsCtl {
-        id: "htab-is-ctl",
-        cites: "rfc6265bis:5.6/1",
-        citation: "RFC 6265bis §5.6 step 1",
-        summary: "a line holding any control octet, HTAB included, is ignored",
-        bases: BOTH, permitted: NONE,
-        witness: "",
-    },
     /// Control octets are kept; the line is not ignored.
     CtlAllowed {
         id: "ctl-allowed",
@@ -109,15 +100,6 @@ catalogue! {
         summary: "control octets stay in the name and value; the line is not ignored",
         bases: BIS, permitted: NONE,
         witness: "parse/ctl/backspace-in-value",
-    },
-    /// The line ends at its first CR, LF or NUL; other control octets stay.
-    CtlTruncatesLine {
-        id: "ctl-truncates-line",
-        cites: "rfc6265bis:5.6/1",
-        citation: "RFC 6265bis §5.6 step 1",
-        summary: "the line is cut at its first CR, LF or NUL and other control octets are kept",
-        bases: BOTH, permitted: NONE,
-        witness: "",
     },
     /// A pair without `=`, or with an empty name, ignores the line.
     NoEqualsIgnored {
@@ -136,141 +118,6 @@ catalogue! {
         summary: "a pair without '=' (or with an empty name) is kept as a nameless cookie sent as its value alone",
         bases: RFC, permitted: NONE,
         witness: "parse/name-value/empty-name",
-    },
-    /// Trimming also removes CR, LF, VT and FF.
-    TrimAsciiWhitespace {
-        id: "trim-ascii-whitespace",
-        cites: "rfc6265:5.2/4",
-        citation: "RFC 6265 §5.2 step 4, RFC 6265bis §5.6 step 4",
-        summary: "names, values and attributes are trimmed of CR, LF, VT and FF as well as SP and HTAB",
-        bases: BOTH, permitted: NONE,
-        witness: "",
-    },
-    /// Trimming removes Unicode White_Space (as UTF-8) and ASCII whitespace.
-    TrimUnicodeWhitespace {
-        id: "trim-unicode-whitespace",
-        cites: "rfc6265:5.2/4",
-        citation: "RFC 6265 §5.2 step 4, RFC 6265bis §5.6 step 4",
-        summary: "names, values and attributes are trimmed of ASCII whitespace and UTF-8 encoded Unicode White_Space (NEL, NBSP, U+2000-U+200A, U+3000, ...)",
-        bases: BOTH, permitted: NONE,
-        witness: "",
-    },
-    /// Trimming removes the whitespace of a Latin-1 decoded string.
-    TrimLatin1Whitespace {
-        id: "trim-latin1-whitespace",
-        cites: "rfc6265:5.2/4",
-        citation: "RFC 6265 §5.2 step 4, RFC 6265bis §5.6 step 4",
-        summary: "names, values and attributes are trimmed of the octets a Latin-1 string trims: 0x09-0x0D, 0x1C-0x1F, SP, 0x85 and 0xA0",
-        bases: BOTH, permitted: NONE,
-        witness: "",
-    },
-    /// A pair of DQUOTEs around the whole value is removed.
-    ValueDquotesStripped {
-        id: "value-dquotes-stripped",
-        cites: "rfc6265:5.2/4",
-        citation: "RFC 6265 §5.2 step 4, RFC 6265bis §5.6 step 4",
-        summary: "a pair of DQUOTEs enclosing the whole value is removed",
-        bases: BOTH, permitted: NONE,
-        witness: "",
-    },
-    /// The first of repeated attributes counts.
-    FirstAttributeWins {
-        id: "first-attribute-wins",
-        cites: "rfc6265:5.3/3",
-        citation: "RFC 6265 §5.3 steps 3, 4 and 7; RFC 6265bis §5.7 steps 6, 7 and 11",
-        summary: "of repeated attributes (Expires, Max-Age, Domain, Path, SameSite) the first counts, not the last",
-        bases: BOTH, permitted: NONE,
-        witness: "",
-    },
-    /// Only the first Expires attribute counts.
-    FirstExpiresWins {
-        id: "first-expires-wins",
-        cites: "rfc6265:5.3/3",
-        citation: "RFC 6265 §5.3 step 3, RFC 6265bis §5.7 step 6",
-        summary: "only the first valid Expires attribute of a line counts",
-        bases: BOTH, permitted: NONE,
-        witness: "",
-    },
-    /// An Expires value that does not parse erases an earlier valid one.
-    InvalidExpiresClears {
-        id: "invalid-expires-clears",
-        cites: "rfc6265bis:5.6.1",
-        citation: "RFC 6265 §5.2.1, RFC 6265bis §5.6.1",
-        summary: "an Expires value that is not a cookie-date erases an earlier valid Expires of the line",
-        bases: BOTH, permitted: NONE,
-        witness: "",
-    },
-    /// A Max-Age value that does not parse erases an earlier valid one.
-    InvalidMaxAgeClears {
-        id: "invalid-max-age-clears",
-        cites: "rfc6265bis:5.6.2",
-        citation: "RFC 6265 §5.2.2, RFC 6265bis §5.6.2",
-        summary: "a Max-Age value that is not an integer erases an earlier valid Max-Age of the line",
-        bases: BOTH, permitted: NONE,
-        witness: "",
-    },
-    /// `Max-Age=+10` is read as 10.
-    MaxAgePlusSign {
-        id: "max-age-plus-sign",
-        cites: "rfc6265bis:5.6.2/2",
-        citation: "RFC 6265 §5.2.2 step 2, RFC 6265bis §5.6.2 step 2",
-        summary: "a Max-Age with a leading '+' is read as the number that follows",
-        bases: BOTH, permitted: NONE,
-        witness: "",
-    },
-    /// The leading digits of Max-Age are read and the rest ignored.
-    MaxAgeLeadingDigits {
-        id: "max-age-leading-digits",
-        cites: "rfc6265:5.2.2",
-        citation: "RFC 6265 §5.2.2 step 2, RFC 6265bis §5.6.2 step 2",
-        summary: "Max-Age is read from its leading digits and the rest ignored ('1.5' is 1)",
-        bases: BOTH, permitted: NONE,
-        witness: "",
-    },
-    /// A Max-Age that does not start with a digit expires the cookie.
-    MaxAgeInvalidExpires {
-        id: "max-age-invalid-expires",
-        cites: "rfc6265:5.2.2",
-        citation: "RFC 6265 §5.2.2 step 2, RFC 6265bis §5.6.2 step 2",
-        summary: "a Max-Age that does not start with a digit expires the cookie",
-        bases: BOTH, permitted: NONE,
-        witness: "",
-    },
-    /// An empty Max-Age gives the latest representable expiry.
-    MaxAgeEmptyPersistent {
-        id: "max-age-empty-persistent",
-        cites: "rfc6265:5.2.2",
-        citation: "RFC 6265 §5.2.2 step 1, RFC 6265bis §5.6.2 step 1",
-        summary: "an empty Max-Age makes the cookie persistent until the latest representable date",
-        bases: BOTH, permitted: NONE,
-        witness: "",
-    },
-    /// `Max-Age=-` expires the cookie.
-    MaxAgeLoneDashExpires {
-        id: "max-age-lone-dash-expires",
-        cites: "rfc6265bis:5.6.2/2",
-        citation: "RFC 6265 §5.2.2 step 2, RFC 6265bis §5.6.2 step 2",
-        summary: "'Max-Age=-' is read as a negative Max-Age and expires the cookie",
-        bases: BOTH, permitted: NONE,
-        witness: "",
-    },
-    /// A Max-Age that is not an integer ignores the whole cookie.
-    MaxAgeInvalidDropsCookie {
-        id: "max-age-invalid-drops-cookie",
-        cites: "rfc6265:5.2.2",
-        citation: "RFC 6265 §5.2.2, RFC 6265bis §5.6.2",
-        summary: "a Max-Age that is not an integer ignores the whole cookie, not only the attribute",
-        bases: BOTH, permitted: NONE,
-        witness: "",
-    },
-    /// A Max-Age beyond a signed 64-bit integer is ignored.
-    MaxAgeOverflowIgnored {
-        id: "max-age-overflow-ignored",
-        cites: "rfc6265:5.2.2",
-        citation: "RFC 6265 §5.2.2 step 4, RFC 6265bis §5.6.2 step 4",
-        summary: "a Max-Age too large for a signed 64-bit integer is ignored instead of saturating",
-        bases: BOTH, permitted: NONE,
-        witness: "",
     },
     /// Lifetimes are not capped at 400 days.
     NoLifetimeCap {
@@ -326,134 +173,6 @@ catalogue! {
         bases: RFC, permitted: NONE,
         witness: "domain/domain-attribute/empty-domain-after-domain",
     },
-    /// `Domain=.` ignores the cookie.
-    DotDomainRejected {
-        id: "dot-domain-rejected",
-        cites: "rfc6265bis:5.6.3/2",
-        citation: "RFC 6265 §5.2.3, RFC 6265bis §5.6.3 step 2",
-        summary: "a Domain attribute that is a lone '.' ignores the cookie",
-        bases: BOTH, permitted: NONE,
-        witness: "",
-    },
-    /// An empty Domain attribute (empty or `.`) ignores the cookie.
-    EmptyDomainRejected {
-        id: "empty-domain-rejected",
-        cites: "rfc6265:5.2.3",
-        citation: "RFC 6265 §5.2.3, RFC 6265bis §5.6.3",
-        summary: "a Domain attribute that is empty or a lone '.' ignores the cookie",
-        bases: BOTH, permitted: NONE,
-        witness: "",
-    },
-    /// The Domain attribute keeps its case.
-    DomainCaseKept {
-        id: "domain-case-kept",
-        cites: "rfc6265:5.2.3",
-        citation: "RFC 6265 §5.2.3, RFC 6265bis §5.6.3 step 3",
-        summary: "the Domain attribute is stored without converting it to lower case",
-        bases: BOTH, permitted: NONE,
-        witness: "",
-    },
-    /// A Path attribute without `=` is skipped.
-    PathWithoutValueIgnored {
-        id: "path-without-value-ignored",
-        cites: "rfc6265:5.2.4",
-        citation: "RFC 6265 §5.2.4, RFC 6265bis §5.6.4",
-        summary: "a Path attribute without '=' is skipped, so an earlier Path stands (instead of the default-path)",
-        bases: BOTH, permitted: NONE,
-        witness: "",
-    },
-    /// A Path not starting with `/` is kept as written.
-    PathRelativeKept {
-        id: "path-relative-kept",
-        cites: "rfc6265:5.2.4",
-        citation: "RFC 6265 §5.2.4, RFC 6265bis §5.6.4",
-        summary: "a Path value that does not start with '/' is the cookie-path as written",
-        bases: BOTH, permitted: NONE,
-        witness: "",
-    },
-    /// A Path not starting with `/` gives `/`.
-    PathRelativeRoot {
-        id: "path-relative-root",
-        cites: "rfc6265:5.2.4",
-        citation: "RFC 6265 §5.2.4, RFC 6265bis §5.6.4",
-        summary: "a Path value that does not start with '/' gives the cookie-path '/' (not the default-path)",
-        bases: BOTH, permitted: NONE,
-        witness: "",
-    },
-    /// `Partitioned` without `Secure` ignores the cookie.
-    PartitionedNeedsSecure {
-        id: "partitioned-needs-secure",
-        cites: "rfc6265bis:5.6",
-        citation: "RFC 6265bis §5.6 step 7 (unknown attributes are ignored)",
-        summary: "a cookie with the Partitioned attribute but without Secure is ignored (CHIPS)",
-        bases: BOTH, permitted: NONE,
-        witness: "",
-    },
-
-    // ---- cookie dates: RFC 6265 §5.1.1, RFC 6265bis §5.1.1 ----
-    /// Years before 1601 are accepted.
-    DateEarlyYearsAccepted {
-        id: "date-early-years-accepted",
-        cites: "rfc6265bis:5.1.1/5",
-        citation: "RFC 6265 §5.1.1 step 5, RFC 6265bis §5.1.1 step 5",
-        summary: "a cookie-date with a year before 1601 is accepted (a date in the past)",
-        bases: BOTH, permitted: NONE,
-        witness: "",
-    },
-    /// Only the three HTTP date formats are recognised.
-    DateHttpFormatsOnly {
-        id: "date-http-formats-only",
-        cites: "rfc6265bis:5.1.1",
-        citation: "RFC 6265 §5.1.1, RFC 6265bis §5.1.1",
-        summary: "only IMF-fixdate, RFC 850 and asctime dates, exactly as written, are cookie-dates (no token algorithm)",
-        bases: BOTH, permitted: NONE,
-        witness: "",
-    },
-    /// Impossible days roll over into the next month.
-    DateDayOverflowRolls {
-        id: "date-day-overflow-rolls",
-        cites: "rfc6265bis:5.1.1/6",
-        citation: "RFC 6265 §5.1.1 step 5, RFC 6265bis §5.1.1 step 6",
-        summary: "a day beyond the end of its month rolls over into the next month (31 Feb is 3 Mar) instead of failing",
-        bases: BOTH, permitted: NONE,
-        witness: "",
-    },
-    /// Years before 1970 fail the date.
-    DateBefore1970Invalid {
-        id: "date-before-1970-invalid",
-        cites: "rfc6265bis:5.1.1/5",
-        citation: "RFC 6265 §5.1.1 step 5, RFC 6265bis §5.1.1 step 5",
-        summary: "a cookie-date before 1970 fails to parse",
-        bases: BOTH, permitted: NONE,
-        witness: "",
-    },
-    /// Two-digit years are all in the 1900s.
-    TwoDigitYear1900s {
-        id: "two-digit-year-1900s",
-        cites: "rfc6265bis:5.1.1/3",
-        citation: "RFC 6265 §5.1.1 steps 3-4, RFC 6265bis §5.1.1 steps 3-4",
-        summary: "every two-digit year is in the 1900s (00 is 1900)",
-        bases: BOTH, permitted: NONE,
-        witness: "",
-    },
-    /// Two-digit years pivot at 50.
-    TwoDigitYearPivot50 {
-        id: "two-digit-year-pivot-50",
-        cites: "rfc6265bis:5.1.1/3",
-        citation: "RFC 6265 §5.1.1 steps 3-4, RFC 6265bis §5.1.1 steps 3-4",
-        summary: "two-digit years 00-49 are 2000-2049 and 50-99 are 1950-1999",
-        bases: BOTH, permitted: NONE,
-        witness: "",
-    },
-    /// Expires values of 80 octets or more are ignored.
-    DateLengthLimit {
-        id: "date-length-limit",
-        cites: "rfc6265:5.2.1",
-        citation: "RFC 6265 §5.2.1, RFC 6265bis §5.6.1",
-        summary: "an Expires value of 80 octets or more is ignored",
-        bases: BOTH, permitted: NONE,
-        witness: "",
-    },
 
     // ---- hosts and domains: §5.1.2, §5.1.3, RFC 6265 §5.3 steps 4-6, RFC 6265bis §5.7 steps 7-10 ----
     /// A non-ASCII Domain is converted to its A-label.
@@ -464,15 +183,6 @@ catalogue! {
         summary: "a non-ASCII Domain attribute is converted to its A-label (IDNA) and then checked like any other",
         bases: BOTH, permitted: NONE,
         witness: "domain/idn/non-ascii-domain-attribute-ignored",
-    },
-    /// Every Domain attribute of the line is checked.
-    EveryDomainChecked {
-        id: "every-domain-checked",
-        cites: "rfc6265:5.3/4",
-        citation: "RFC 6265 §5.3 step 4, RFC 6265bis §5.7 step 7",
-        summary: "every Domain attribute of the line must domain-match the host, not only the last",
-        bases: BOTH, permitted: NONE,
-        witness: "",
     },
     /// Domain equal to an IP-address host gives a host-only cookie.
     IpDomainHostOnly {
@@ -969,13 +679,13 @@ mod tests {
 
     #[test]
     fn sets_hold_what_was_added() {
-        let set: Variants = [Variant::StoreOrder, Variant::HtabIsCtl]
+        let set: Variants = [Variant::StoreOrder, Variant::WssNotSecure]
             .into_iter()
             .collect();
-        assert!(set.has(Variant::StoreOrder) && set.has(Variant::HtabIsCtl));
+        assert!(set.has(Variant::StoreOrder) && set.has(Variant::WssNotSecure));
         assert!(!set.has(Variant::WsIsNonHttp));
         assert_eq!(set.len(), 2);
-        assert_eq!(set.label(), "htab-is-ctl+store-order");
+        assert_eq!(set.label(), "store-order+wss-not-secure");
         assert!(Variants::NONE.with(Variant::StoreOrder).is_subset(set));
         assert_eq!(Variants::NONE.label(), "base");
     }

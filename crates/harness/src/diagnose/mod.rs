@@ -61,11 +61,16 @@ impl Cause {
         self.primary().is_some_and(|p| p.is_subset(declared))
     }
 
-    /// Whether every variant of the naming set is permitted by `profile`'s
-    /// text (a MAY, or a limit stated as a minimum).
+    /// Whether some explaining set consists of variants that `profile`'s
+    /// text permits (a MAY, or a limit stated as a minimum): then the
+    /// subject's answers are a reading the text allows.
     pub fn is_permitted(&self, profile: cookiecheck_model::ProfileId) -> bool {
-        self.primary()
-            .is_some_and(|p| !p.is_empty() && p.iter().all(|v| v.permitted_under(profile)))
+        match self {
+            Cause::Variants(sets) => sets
+                .iter()
+                .any(|p| !p.is_empty() && p.iter().all(|v| v.permitted_under(profile))),
+            _ => false,
+        }
     }
 
     /// The other sets that explain as well.

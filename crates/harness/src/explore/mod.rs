@@ -382,7 +382,9 @@ pub fn explore(spec: &SubjectSpec, config: &ExploreConfig, progress: &Progress) 
                         tally.failing += 1;
                         progress.failing.fetch_add(1, Ordering::Relaxed);
                         let mut key = FindingKey::of(&f);
-                        if known_reason(&config.known, &key, &f, spec.capabilities.profile).is_none() {
+                        if known_reason(&config.known, &key, &f, spec.capabilities.profile)
+                            .is_none()
+                        {
                             // Replay once: a subject that answers differently
                             // the second time is unstable, not a new cause.
                             let again = judge(&scenario, &id, spec, declared, &mut subject);
@@ -419,7 +421,12 @@ pub fn explore(spec: &SubjectSpec, config: &ExploreConfig, progress: &Progress) 
         .map(|(key, (count, index, finding))| {
             let shrunk = shrink::shrink(spec, config, index, &key, *finding);
             let cause = shrunk.finding.cause.clone();
-            let known = known_reason(&config.known, &key, &shrunk.finding, spec.capabilities.profile);
+            let known = known_reason(
+                &config.known,
+                &key,
+                &shrunk.finding,
+                spec.capabilities.profile,
+            );
             Distinct {
                 key,
                 count,
