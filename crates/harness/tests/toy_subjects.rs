@@ -2,6 +2,7 @@
 //! produces exactly the expected kind of finding, and the harness survives
 //! panics, hangs and garbage.
 
+#[allow(dead_code)] // Toy::with_variants is used by variant_diagnosis.rs
 mod toys;
 
 use cookiecheck::differ::{diff_isolated, Difference, FindingKind, Outcome};
