@@ -9,7 +9,7 @@ use crate::path::{path_match_with, request_path};
 use crate::profile::Profile;
 use crate::rule::Rule;
 use crate::same_site::{may_send, Api, RequestContext, SameSite};
-use crate::storage::{expire, is_non_http, is_secure_origin};
+use crate::storage::{expire, is_http_scheme, is_non_http, is_secure_origin};
 use crate::store::Store;
 use crate::time::Time;
 use crate::uri::RequestUri;
@@ -194,6 +194,10 @@ fn exclusion(
     // HttpOnly is hidden from non-HTTP APIs (ws:// and wss:// too under ws-is-non-http).
     if c.http_only && is_non_http(profile, uri, ctx) {
         return Some(Rule::HttpOnlyHidden);
+    }
+    // The http-schemes-only variant: nothing is sent to ws:// or wss://.
+    if profile.has(Variant::HttpSchemesOnly) && !is_http_scheme(uri) {
+        return Some(Rule::ByVariant(Variant::HttpSchemesOnly));
     }
     // SameSite enforcement (bis only).
     if profile.same_site

@@ -36,6 +36,12 @@ pub(crate) fn is_non_http(profile: &Profile, uri: &RequestUri, ctx: &RequestCont
         || (profile.has(Variant::WsIsNonHttp) && matches!(uri.scheme(), "ws" | "wss"))
 }
 
+/// Whether the request-uri's scheme is `http` or `https` (the
+/// `http-schemes-only` variant takes no part in cookies for any other).
+pub(crate) fn is_http_scheme(uri: &RequestUri) -> bool {
+    matches!(uri.scheme(), "http" | "https")
+}
+
 /// Receives one Set-Cookie line (or non-HTTP write) from `uri` at `now`.
 pub fn receive(
     store: &mut Store,
@@ -47,6 +53,14 @@ pub fn receive(
 ) -> StoreReport {
     // "Evict all expired cookies … at any time": before anything else.
     let mut evicted = expire(store, profile, now);
+    // The http-schemes-only variant: only http and https requests set cookies.
+    if profile.has(Variant::HttpSchemesOnly) && !is_http_scheme(uri) {
+        return StoreReport::ignored(
+            Rule::ByVariant(Variant::HttpSchemesOnly),
+            Vec::new(),
+            evicted,
+        );
+    }
     let parsed = match parse_set_cookie(line, profile, uri.path(), now) {
         Ok(p) => p,
         Err(rule) => return StoreReport::ignored(rule, Vec::new(), evicted),

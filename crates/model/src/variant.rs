@@ -469,6 +469,15 @@ catalogue! {
         bases: BOTH, permitted: NONE,
         witness: "http-only/http-only/ws-request-is-http",
     },
+    /// Only http:// and https:// requests take part in cookies.
+    HttpSchemesOnly {
+        id: "http-schemes-only",
+        cites: "rfc6265:5.3",
+        citation: "RFC 6265 §5.3, §5.4; RFC 6265bis §5.7, §5.8.3 (the algorithms apply to every request-uri)",
+        summary: "a request whose scheme is not http or https (ws, wss) neither sets nor receives any cookie",
+        bases: BOTH, permitted: NONE,
+        witness: "secure/attribute/plain-cookie-from-ws-sent-on-ws",
+    },
 }
 
 impl Variant {

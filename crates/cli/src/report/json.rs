@@ -1,6 +1,7 @@
 //! The JSON report (`--format json`); the schema is `docs/report-json.md`,
 //! and [`SCHEMA_VERSION`] changes whenever a field changes meaning or goes.
 
+use cookiecheck::diagnose::Cause;
 use cookiecheck::differ::{rerun_command, Outcome};
 use cookiecheck::expected::Listed;
 use cookiecheck::run::{SubjectRun, Tally};
@@ -17,6 +18,19 @@ fn tally_json(t: &Tally) -> Value {
     })
 }
 
+/// The finding's cause as JSON: the naming variant set (ids joined by `+`),
+/// `"unexplained"` or `"not-diagnosed"`, and the other explaining sets.
+fn cause_json(cause: &Cause) -> (Value, Vec<String>) {
+    match cause {
+        Cause::Variants(_) => (
+            json!(cause.primary().map(|p| p.label())),
+            cause.alternatives().iter().map(|a| a.label()).collect(),
+        ),
+        Cause::Unexplained => (json!("unexplained"), Vec::new()),
+        Cause::NotDiagnosed => (json!("not-diagnosed"), Vec::new()),
+    }
+}
+
 /// The JSON report.
 pub fn as_json(runs: &[SubjectRun], notices: &[String], cases: usize, exit_code: u8) -> Value {
     let subjects: Vec<Value> = runs
@@ -30,12 +44,16 @@ pub fn as_json(runs: &[SubjectRun], notices: &[String], cases: usize, exit_code:
                 .filter_map(|o| o.outcome.finding().map(|f| (o, f)))
                 .map(|(o, f)| {
                     let (expected, actual) = f.expected_actual();
+                    let (cause, alternatives) = cause_json(&f.cause);
                     json!({
                         "case": f.case, "profile": f.profile.name(),
                         "step": f.step.map(|s| s + 1), "kind": f.kind.name(),
                         "rule": f.rule.code, "citation": f.rule.citation,
                         "expected": expected, "actual": actual,
                         "listed": o.listed == Listed::ExpectedFailure,
+                        "declared": o.listed == Listed::Declared,
+                        "cause": cause, "also-explained-by": alternatives,
+                        "cause-text": f.cause_text(),
                         "explanation": f.explanation,
                         "rerun": rerun_command(&r.name, &f.case),
                     })
