@@ -1,5 +1,6 @@
 //! The `cookiecheck` command line.
 
+mod coverage_cmd;
 mod explain;
 mod explain_case;
 mod explore;
@@ -54,6 +55,10 @@ enum Command {
     Serve(serve::ServeArgs),
     /// List, check and scaffold golden vectors.
     Vectors(vectors_cmd::VectorsArgs),
+    /// Measure which model rules and rule variants generated scenarios
+    /// reach (on the model alone, every capability on); exit 1 when one
+    /// that the bundled vectors reach is never reached.
+    Coverage(coverage_cmd::CoverageArgs),
     /// List the rule variants the model can play (the catalogue that
     /// diagnosis and subject declarations use).
     Variants(variants_cmd::VariantsArgs),
@@ -71,6 +76,7 @@ fn main() -> ExitCode {
         Command::Minimize(args) => minimize::minimize(args).map(ExitCode::from),
         Command::Serve(args) => serve::serve(args).map(|()| ExitCode::SUCCESS),
         Command::Vectors(args) => vectors_cmd::vectors(args).map(ExitCode::from),
+        Command::Coverage(args) => coverage_cmd::coverage_cmd(args).map(ExitCode::from),
         Command::Variants(args) => {
             print!("{}", variants_cmd::variants(args));
             Ok(ExitCode::SUCCESS)

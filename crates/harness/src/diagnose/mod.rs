@@ -150,6 +150,18 @@ pub fn explains(
     Search::new(case, caps, transcript).explains(variants)
 }
 
+/// Whether the model under `caps.profile` plus `variants` answers `case`
+/// differently (observably, as a subject with `caps` would be compared)
+/// from the model under the profile alone: the variants' steps are reached
+/// and change something.
+pub fn changes(case: &Case, caps: &Capabilities, variants: Variants) -> bool {
+    let ctx = Subjectless { case, caps };
+    let profile = Profile::for_id(caps.profile);
+    let base = ctx.observe(&profile);
+    let varied = ctx.observe(&profile.with_variants(variants));
+    !ctx.same(&base, &varied)
+}
+
 struct Search<'a> {
     ctx: Subjectless<'a>,
     transcript: &'a Transcript,

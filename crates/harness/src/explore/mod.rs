@@ -23,6 +23,7 @@
 //! with equal path length and equal creation-time, and readings a
 //! profile's text permits (variants marked `permitted`).
 
+pub mod coverage;
 pub mod reduce;
 pub mod shrink;
 pub mod write;

@@ -24,14 +24,29 @@ impl Site {
         Site::new("example.com", "com")
     }
 
+    /// The loopback "site": IP-address and `localhost` hosts, where the
+    /// rules about IP addresses (§5.1.3: no suffix match; Domain equal to
+    /// an IP host) and potentially trustworthy hosts come into play.
+    pub fn loopback() -> Site {
+        Site::new("127.0.0.1", "")
+    }
+
+    /// Whether this is the [`Site::loopback`] site, whose hosts are IP
+    /// addresses rather than names under a registrable domain.
+    pub fn is_ip(&self) -> bool {
+        self.suffix.is_empty()
+    }
+
     /// The sites [`site`] picks from: a plain `.com` site, one under a
-    /// two-label suffix, one under a private-section suffix, and an IDN.
+    /// two-label suffix, one under a private-section suffix, an IDN, and
+    /// the loopback addresses.
     pub fn all() -> Vec<Site> {
         vec![
             Site::example(),
             Site::new("example.co.uk", "co.uk"),
             Site::new("foo.github.io", "github.io"),
             Site::new("bücher.example", "example"),
+            Site::loopback(),
         ]
     }
 }
@@ -69,9 +84,22 @@ impl Relation {
         Relation::Unrelated,
     ];
 
-    /// The host for `site`.
+    /// The host for `site`. On the [`Site::loopback`] site the relations
+    /// name IP hosts: the address itself, `localhost`, the IPv6 loopback,
+    /// another loopback address, a private address and a public one (the
+    /// names do not nest there).
     pub fn host(self, site: &Site) -> String {
         let r = &site.registrable;
+        if site.is_ip() {
+            return match self {
+                Relation::Apex => r.clone(),
+                Relation::Www => "localhost".to_string(),
+                Relation::Child => "[::1]".to_string(),
+                Relation::Sibling => "127.0.0.2".to_string(),
+                Relation::Suffix => "192.168.0.1".to_string(),
+                Relation::Unrelated => "203.0.113.7".to_string(),
+            };
+        }
         match self {
             Relation::Apex => r.clone(),
             Relation::Www => format!("www.{r}"),
@@ -102,6 +130,8 @@ impl Spelling {
         match self {
             Spelling::Plain => host.to_string(),
             Spelling::Upper => host.to_uppercase(),
+            // An IPv6 literal has no trailing-dot spelling.
+            Spelling::TrailingDot if host.starts_with('[') => host.to_string(),
             Spelling::TrailingDot => format!("{host}."),
             Spelling::Punycode => idna::domain_to_ascii(host).unwrap_or_else(|_| host.to_string()),
         }
@@ -186,6 +216,38 @@ mod tests {
             "xn--bcher-kva.example"
         );
         assert_eq!(Spelling::TrailingDot.apply("a.b"), "a.b.");
+        let ip: Vec<String> = Relation::ALL
+            .iter()
+            .map(|r| r.host(&Site::loopback()))
+            .collect();
+        assert_eq!(
+            ip,
+            [
+                "127.0.0.1",
+                "localhost",
+                "[::1]",
+                "127.0.0.2",
+                "192.168.0.1",
+                "203.0.113.7"
+            ]
+        );
+    }
+
+    #[test]
+    fn every_related_host_is_a_valid_url_host() {
+        for site in Site::all() {
+            for r in Relation::ALL {
+                for spelling in [
+                    Spelling::Plain,
+                    Spelling::Upper,
+                    Spelling::TrailingDot,
+                    Spelling::Punycode,
+                ] {
+                    let url = format!("http://{}/", spelling.apply(&r.host(&site)));
+                    assert!(cookiecheck_model::RequestUri::parse(&url).is_ok(), "{url}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -38,6 +38,11 @@ pub fn domain_value(site: &Site, public_suffix: bool) -> impl Strategy<Value = S
     let mut relations = Relation::ALL.to_vec();
     if !public_suffix {
         relations.retain(|r| *r != Relation::Suffix);
+        // `localhost` (the loopback site's Www) is a one-label name: a
+        // public suffix under the list's default rule.
+        if site.is_ip() {
+            relations.retain(|r| *r != Relation::Www);
+        }
     }
     (
         proptest::sample::select(relations),
@@ -54,6 +59,16 @@ pub fn domain_value(site: &Site, public_suffix: bool) -> impl Strategy<Value = S
         .prop_map(move |(relation, spelling, dot, odd)| match odd {
             0 => String::new(),
             1 => "127.0.0.1".to_string(),
+            // On the loopback site, partial addresses: dotted suffixes of
+            // the host that only a string suffix match accepts (§5.1.3).
+            2 | 3 if site.is_ip() => {
+                let partial = if odd == 2 { "0.0.1" } else { "0.1" };
+                if dot {
+                    format!(".{partial}")
+                } else {
+                    partial.to_string()
+                }
+            }
             _ => {
                 let host = spelling.apply(&relation.host(&site));
                 if dot {
