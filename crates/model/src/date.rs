@@ -6,7 +6,9 @@
 //! fixed delimiter set, then each token is tried as time, day-of-month, month
 //! and year, in that order, each at most once.
 
-use crate::time::{from_civil, Time};
+use crate::profile::Profile;
+use crate::time::{days_in_month, from_civil, Time, EARLIEST};
+use crate::variant::{Variant, Variants};
 
 /// RFC 6265 §5.1.1 step 1: `delimiter = %x09 / %x20-2F / %x3B-40 / %x5B-60 / %x7B-7E`.
 #[inline]
@@ -28,6 +30,22 @@ struct Found {
 /// The result is the UTC instant in seconds since the epoch, between
 /// 1601-01-01T00:00:00Z and 9999-12-31T23:59:59Z.
 pub fn parse_cookie_date(input: &[u8]) -> Option<Time> {
+    parse_with(input, Variants::NONE)
+}
+
+/// RFC 6265 §5.1.1 under `profile`'s date variants (`date-http-formats-only`,
+/// the two-digit-year, range and day-overflow variants); the same as
+/// [`parse_cookie_date`] when none is on.
+pub fn parse_cookie_date_for(input: &[u8], profile: &Profile) -> Option<Time> {
+    parse_with(input, profile.variants)
+}
+
+fn parse_with(input: &[u8], variants: Variants) -> Option<Time> {
+    // date-http-formats-only: the three HTTP-date forms instead of steps 1–2.
+    if variants.has(Variant::DateHttpFormatsOnly) {
+        let fields = crate::date_http::parse_http_date(input)?;
+        return finish(fields, variants);
+    }
     let mut found = Found::default();
     // Step 1: divide the cookie-date into date-tokens.
     for token in input.split(|&b| is_delimiter(b)).filter(|t| !t.is_empty()) {
@@ -61,24 +79,77 @@ pub fn parse_cookie_date(input: &[u8]) -> Option<Time> {
             }
         }
     }
-    let (hour, minute, second) = found.time?;
-    let day = found.day?;
-    let month = found.month?;
-    let mut year = found.year?;
-    // Step 3: 70..=99 → 19xx.
-    if (70..=99).contains(&year) {
-        year += 1900;
+    // Step 5 (in part): every field was found.
+    let fields = DateFields {
+        time: found.time?,
+        day: found.day?,
+        month: found.month?,
+        year: found.year?,
+    };
+    finish(fields, variants)
+}
+
+/// The values a cookie-date's tokens gave (RFC 6265 §5.1.1 step 2), before
+/// steps 3–7.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct DateFields {
+    /// hour, minute, second.
+    pub time: (u32, u32, u32),
+    /// day-of-month-value.
+    pub day: u32,
+    /// month-value, 1..=12.
+    pub month: u32,
+    /// year-value as written (two-digit years not yet expanded).
+    pub year: i64,
+}
+
+/// Steps 3–4: the year-value of a two-digit year, under the year variants.
+fn expand_year(year: i64, variants: Variants) -> i64 {
+    if (0..=99).contains(&year) {
+        // two-digit-year-pivot-50: 0..=49 → 20xx, 50..=99 → 19xx.
+        if variants.has(Variant::TwoDigitYearPivot50) {
+            return year + if year < 50 { 2000 } else { 1900 };
+        }
+        // two-digit-year-1900s: every two-digit year is 19xx.
+        if variants.has(Variant::TwoDigitYear1900s) {
+            return year + 1900;
+        }
     }
-    // Step 4: 0..=69 → 20xx.
-    if (0..=69).contains(&year) {
-        year += 2000;
+    match year {
+        // Step 3: 70..=99 → 19xx.
+        70..=99 => year + 1900,
+        // Step 4: 0..=69 → 20xx.
+        0..=69 => year + 2000,
+        _ => year,
     }
-    // Step 5: the range checks.
-    if !(1..=31).contains(&day) || year < 1601 || hour > 23 || minute > 59 || second > 59 {
+}
+
+/// Steps 3–7 on the found fields.
+fn finish(fields: DateFields, variants: Variants) -> Option<Time> {
+    let (hour, minute, second) = fields.time;
+    let (day, month) = (fields.day, fields.month);
+    let year = expand_year(fields.year, variants);
+    // Step 5: the range checks. date-early-years-accepted drops the 1601 floor.
+    let too_early = year < 1601 && !variants.has(Variant::DateEarlyYearsAccepted);
+    if !(1..=31).contains(&day) || too_early || hour > 23 || minute > 59 || second > 59 {
         return None;
     }
     // Step 6: the date must exist (no 30 February); Step 7: return it.
-    from_civil(year, month, day, hour, minute, second)
+    let t = match from_civil(year, month, day, hour, minute, second) {
+        Some(t) => t,
+        // date-day-overflow-rolls: the surplus days run into the next month.
+        None if variants.has(Variant::DateDayOverflowRolls) && day > days_in_month(year, month) => {
+            let first = from_civil(year, month, 1, hour, minute, second)?;
+            first + i64::from(day - 1) * 86_400
+        }
+        None => return None,
+    };
+    // date-before-1970-invalid: an instant before the epoch fails.
+    if t < 0 && variants.has(Variant::DateBefore1970Invalid) {
+        return None;
+    }
+    // date-early-years-accepted: read as the earliest representable date.
+    Some(t.max(EARLIEST))
 }
 
 /// `1*<max>DIGIT [ non-digit *OCTET ]` with at least `min` digits: the shape of
