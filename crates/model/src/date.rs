@@ -233,6 +233,7 @@ pub fn format_cookie_date(t: Time) -> String {
 mod tests {
     use super::*;
     use crate::time::format_utc;
+    use crate::variant::Variants;
 
     fn date(s: &str) -> Option<String> {
         parse_cookie_date(s.as_bytes()).map(format_utc)
@@ -397,6 +398,146 @@ mod tests {
         assert_eq!(
             parse_cookie_date(&input).map(format_utc).as_deref(),
             Some("2015-10-21T07:28:00Z")
+        );
+    }
+
+    fn date_with(v: Variant, s: &str) -> Option<String> {
+        let p = Profile::rfc6265bis().with_variants(Variants::NONE.with(v));
+        parse_cookie_date_for(s.as_bytes(), &p).map(format_utc)
+    }
+
+    #[test]
+    fn no_variant_is_the_base_algorithm() {
+        let p = Profile::rfc6265();
+        for s in [
+            "1 Jan 30 00:00:00",
+            "31 Feb 2015 00:00:00",
+            "1 Jan 1600 00:00:00",
+        ] {
+            assert_eq!(
+                parse_cookie_date_for(s.as_bytes(), &p),
+                parse_cookie_date(s.as_bytes())
+            );
+        }
+    }
+
+    #[test]
+    fn http_formats_only() {
+        use Variant::DateHttpFormatsOnly as V;
+        // RFC 9110 §5.6.7's three forms of 1994-11-06T08:49:37Z.
+        for s in [
+            "Sun, 06 Nov 1994 08:49:37 GMT",
+            "Sunday, 06-Nov-94 08:49:37 GMT",
+            "Sun Nov  6 08:49:37 1994",
+        ] {
+            assert_eq!(
+                date_with(V, s).as_deref(),
+                Some("1994-11-06T08:49:37Z"),
+                "{s}"
+            );
+        }
+        // Cookie-dates the token algorithm reads, but no HTTP-date.
+        for s in [
+            "Thu, 01-Jan-1970 00:00:00 GMT",
+            "Sun, 06 Nov 1994 08:49:37",
+            "6 Nov 1994 08:49:37 GMT",
+            "sun, 06 nov 1994 08:49:37 gmt",
+        ] {
+            assert!(date(s).is_some(), "{s}");
+            assert_eq!(date_with(V, s), None, "{s}");
+        }
+        // Steps 5-6 still apply: an HTTP-date of 30 February fails.
+        assert_eq!(date_with(V, "Mon, 30 Feb 2015 00:00:00 GMT"), None);
+    }
+
+    #[test]
+    fn two_digit_year_variants() {
+        // Steps 3-4: 0-69 add 2000, 70-99 add 1900.
+        assert_eq!(
+            date("1 Jan 49 00:00:00").as_deref(),
+            Some("2049-01-01T00:00:00Z")
+        );
+        assert_eq!(
+            date("1 Jan 50 00:00:00").as_deref(),
+            Some("2050-01-01T00:00:00Z")
+        );
+        use Variant::{TwoDigitYear1900s as Y1900, TwoDigitYearPivot50 as P50};
+        assert_eq!(
+            date_with(P50, "1 Jan 49 00:00:00").as_deref(),
+            Some("2049-01-01T00:00:00Z")
+        );
+        assert_eq!(
+            date_with(P50, "1 Jan 50 00:00:00").as_deref(),
+            Some("1950-01-01T00:00:00Z")
+        );
+        assert_eq!(
+            date_with(P50, "1 Jan 69 00:00:00").as_deref(),
+            Some("1969-01-01T00:00:00Z")
+        );
+        assert_eq!(
+            date_with(Y1900, "1 Jan 00 00:00:00").as_deref(),
+            Some("1900-01-01T00:00:00Z")
+        );
+        assert_eq!(
+            date_with(Y1900, "1 Jan 69 00:00:00").as_deref(),
+            Some("1969-01-01T00:00:00Z")
+        );
+        // Four-digit years are untouched.
+        assert_eq!(
+            date_with(Y1900, "1 Jan 2030 00:00:00").as_deref(),
+            Some("2030-01-01T00:00:00Z")
+        );
+    }
+
+    #[test]
+    fn early_years_are_the_earliest_representable_date_under_the_variant() {
+        use Variant::DateEarlyYearsAccepted as V;
+        assert_eq!(date("1 Jan 1600 00:00:00"), None);
+        assert_eq!(
+            date_with(V, "1 Jan 1600 00:00:00").as_deref(),
+            Some("1601-01-01T00:00:00Z")
+        );
+        assert_eq!(
+            date_with(V, "31 Dec 999 00:00:00").as_deref(),
+            Some("1601-01-01T00:00:00Z")
+        );
+        assert_eq!(
+            date_with(V, "2 Jan 1601 00:00:00").as_deref(),
+            Some("1601-01-02T00:00:00Z")
+        );
+    }
+
+    #[test]
+    fn impossible_days_roll_over_under_the_variant() {
+        use Variant::DateDayOverflowRolls as V;
+        // 2015 is no leap year: 31 Feb is 28 Feb + 3 days.
+        assert_eq!(
+            date_with(V, "31 Feb 2015 10:00:00").as_deref(),
+            Some("2015-03-03T10:00:00Z")
+        );
+        assert_eq!(
+            date_with(V, "30 Feb 2016 00:00:00").as_deref(),
+            Some("2016-03-01T00:00:00Z")
+        );
+        assert_eq!(
+            date_with(V, "31 Apr 2015 00:00:00").as_deref(),
+            Some("2015-05-01T00:00:00Z")
+        );
+        // Step 5's range check stays: day 32 fails.
+        assert_eq!(date_with(V, "32 Jan 2015 00:00:00"), None);
+    }
+
+    #[test]
+    fn dates_before_1970_fail_under_the_variant() {
+        use Variant::DateBefore1970Invalid as V;
+        assert_eq!(date_with(V, "31 Dec 1969 23:59:59"), None);
+        assert_eq!(
+            date_with(V, "1 Jan 1970 00:00:00").as_deref(),
+            Some("1970-01-01T00:00:00Z")
+        );
+        assert_eq!(
+            date("31 Dec 1969 23:59:59").as_deref(),
+            Some("1969-12-31T23:59:59Z")
         );
     }
 }
