@@ -148,7 +148,10 @@ fn asctime_date(input: &[u8]) -> Option<DateFields> {
 mod tests {
     use super::*;
 
-    fn fields(s: &str) -> Option<(i64, u32, u32, (u32, u32, u32))> {
+    /// year, month, day, (hour, minute, second).
+    type Ymdt = (i64, u32, u32, (u32, u32, u32));
+
+    fn fields(s: &str) -> Option<Ymdt> {
         parse_http_date(s.as_bytes()).map(|f| (f.year, f.month, f.day, f.time))
     }
 

@@ -144,7 +144,7 @@ catalogue! {
         citation: "RFC 6265 §5.2 step 4 and attribute step 5",
         summary: "names, values and attributes are trimmed of CR, LF, VT and FF as well as SP and HTAB (RFC 6265bis ignores such lines at step 1)",
         bases: RFC, permitted: NONE,
-        witness: "parse/ctl/trailing-cr-not-trimmed",
+        witness: "parse/ctl/trailing-vt-not-trimmed",
     },
     /// Trimming removes the whitespace of a Latin-1 decoded string.
     TrimLatin1Whitespace {
