@@ -34,7 +34,7 @@ pub fn parse_cookie_date(input: &[u8]) -> Option<Time> {
 }
 
 /// RFC 6265 §5.1.1 under `profile`'s date variants (`date-http-formats-only`,
-/// the two-digit-year, range and day-overflow variants); the same as
+/// `date-rfc1123-or-netscape-only`, the two-digit-year, range and day-overflow variants); the same as
 /// [`parse_cookie_date`] when none is on.
 pub fn parse_cookie_date_for(input: &[u8], profile: &Profile) -> Option<Time> {
     parse_with(input, profile.variants)
@@ -44,6 +44,11 @@ fn parse_with(input: &[u8], variants: Variants) -> Option<Time> {
     // date-http-formats-only: the three HTTP-date forms instead of steps 1–2.
     if variants.has(Variant::DateHttpFormatsOnly) {
         let fields = crate::date_http::parse_http_date(input)?;
+        return finish(fields, variants);
+    }
+    // date-rfc1123-or-netscape-only: IMF-fixdate or the Netscape form instead.
+    if variants.has(Variant::DateRfc1123OrNetscapeOnly) {
+        let fields = crate::date_http::parse_rfc1123_or_netscape_date(input)?;
         return finish(fields, variants);
     }
     let mut found = Found::default();
@@ -448,6 +453,26 @@ mod tests {
         }
         // Steps 5-6 still apply: an HTTP-date of 30 February fails.
         assert_eq!(date_with(V, "Mon, 30 Feb 2015 00:00:00 GMT"), None);
+    }
+
+    #[test]
+    fn rfc1123_or_netscape_only() {
+        use Variant::DateRfc1123OrNetscapeOnly as V;
+        for s in [
+            "Thu, 01 Jan 1970 00:00:01 GMT",
+            "Thu, 01-Jan-1970 00:00:01 GMT",
+        ] {
+            assert_eq!(
+                date_with(V, s).as_deref(),
+                Some("1970-01-01T00:00:01Z"),
+                "{s}"
+            );
+        }
+        // The Netscape spec's own example is RFC 850 (two-digit year): not read.
+        let example = "Wednesday, 09-Nov-99 23:12:40 GMT";
+        assert_eq!(date(example).as_deref(), Some("1999-11-09T23:12:40Z"));
+        assert_eq!(date_with(V, example), None);
+        assert_eq!(date_with(V, "Thu Jan  1 00:00:01 1970"), None);
     }
 
     #[test]

@@ -11,6 +11,10 @@
 //!
 //! The fields then go through the cookie-date algorithm's steps 3–7 (a
 //! two-digit RFC 850 year is expanded by steps 3–4).
+//!
+//! The `date-rfc1123-or-netscape-only` variant is the same idea with the
+//! two layouts Go's net/http tries: IMF-fixdate, then Netscape's
+//! `Wdy, DD-Mon-YYYY HH:MM:SS GMT`.
 
 use crate::date::DateFields;
 
@@ -78,14 +82,27 @@ pub(crate) fn parse_http_date(input: &[u8]) -> Option<DateFields> {
         .or_else(|| asctime_date(input))
 }
 
+/// The `date-rfc1123-or-netscape-only` variant: IMF-fixdate, or the
+/// Netscape form `Wdy, DD-Mon-YYYY HH:MM:SS GMT` (the two layouts Go's
+/// net/http tries), or `None`.
+pub(crate) fn parse_rfc1123_or_netscape_date(input: &[u8]) -> Option<DateFields> {
+    imf_fixdate(input).or_else(|| day_month_year(input, b'-'))
+}
+
 fn imf_fixdate(input: &[u8]) -> Option<DateFields> {
+    day_month_year(input, b' ')
+}
+
+/// `day-name "," SP day sep month sep 4DIGIT SP time-of-day SP "GMT"`:
+/// IMF-fixdate with `sep` SP, the Netscape form with "-".
+fn day_month_year(input: &[u8], sep: u8) -> Option<DateFields> {
     let mut c = Cursor(input);
     c.one_of(&DAY_NAMES)?;
     c.lit(b", ")?;
     let day = c.digits(2)?;
-    c.lit(b" ")?;
+    c.lit(&[sep])?;
     let month = c.month()?;
-    c.lit(b" ")?;
+    c.lit(&[sep])?;
     let year = c.digits(4)?;
     c.lit(b" ")?;
     let time = c.time_of_day()?;
@@ -165,6 +182,20 @@ mod tests {
             Some((94, 11, 6, (8, 49, 37)))
         );
         assert_eq!(fields("Sun Nov  6 08:49:37 1994"), want);
+    }
+
+    #[test]
+    fn rfc1123_or_netscape_forms() {
+        let want = Some((1994, 11, 6, (8, 49, 37)));
+        let f = |s: &str| {
+            parse_rfc1123_or_netscape_date(s.as_bytes()).map(|f| (f.year, f.month, f.day, f.time))
+        };
+        assert_eq!(f("Sun, 06 Nov 1994 08:49:37 GMT"), want);
+        assert_eq!(f("Sun, 06-Nov-1994 08:49:37 GMT"), want);
+        // RFC 850 and asctime are not among them; nor a mix of separators.
+        assert_eq!(f("Sunday, 06-Nov-94 08:49:37 GMT"), None);
+        assert_eq!(f("Sun Nov  6 08:49:37 1994"), None);
+        assert_eq!(f("Sun, 06-Nov 1994 08:49:37 GMT"), None);
     }
 
     #[test]

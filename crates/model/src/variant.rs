@@ -418,6 +418,15 @@ catalogue! {
         bases: BOTH, permitted: NONE,
         witness: "expiry/expires/expires-netscape-dashed-date-past",
     },
+    /// Only IMF-fixdate and the Netscape form are recognised.
+    DateRfc1123OrNetscapeOnly {
+        id: "date-rfc1123-or-netscape-only",
+        cites: "rfc6265bis:5.1.1",
+        citation: "RFC 6265 §5.1.1, RFC 6265bis §5.1.1",
+        summary: "only IMF-fixdate and the Netscape form 'Wdy, DD-Mon-YYYY HH:MM:SS GMT', exactly as written, are cookie-dates (the two layouts Go's net/http tries; no token algorithm)",
+        bases: BOTH, permitted: NONE,
+        witness: "expiry/expires/expires-netscape-format-past",
+    },
     /// Two-digit years pivot at 50.
     TwoDigitYearPivot50 {
         id: "two-digit-year-pivot-50",
