@@ -6,7 +6,9 @@
 //! fixed delimiter set, then each token is tried as time, day-of-month, month
 //! and year, in that order, each at most once.
 
-use crate::time::{from_civil, Time};
+use crate::profile::Profile;
+use crate::time::{days_in_month, from_civil, Time, EARLIEST};
+use crate::variant::{Variant, Variants};
 
 /// RFC 6265 §5.1.1 step 1: `delimiter = %x09 / %x20-2F / %x3B-40 / %x5B-60 / %x7B-7E`.
 #[inline]
@@ -28,6 +30,27 @@ struct Found {
 /// The result is the UTC instant in seconds since the epoch, between
 /// 1601-01-01T00:00:00Z and 9999-12-31T23:59:59Z.
 pub fn parse_cookie_date(input: &[u8]) -> Option<Time> {
+    parse_with(input, Variants::NONE)
+}
+
+/// RFC 6265 §5.1.1 under `profile`'s date variants (`date-http-formats-only`,
+/// `date-rfc1123-or-netscape-only`, the two-digit-year, range and day-overflow variants); the same as
+/// [`parse_cookie_date`] when none is on.
+pub fn parse_cookie_date_for(input: &[u8], profile: &Profile) -> Option<Time> {
+    parse_with(input, profile.variants)
+}
+
+fn parse_with(input: &[u8], variants: Variants) -> Option<Time> {
+    // date-http-formats-only: the three HTTP-date forms instead of steps 1–2.
+    if variants.has(Variant::DateHttpFormatsOnly) {
+        let fields = crate::date_http::parse_http_date(input)?;
+        return finish(fields, variants);
+    }
+    // date-rfc1123-or-netscape-only: IMF-fixdate or the Netscape form instead.
+    if variants.has(Variant::DateRfc1123OrNetscapeOnly) {
+        let fields = crate::date_http::parse_rfc1123_or_netscape_date(input)?;
+        return finish(fields, variants);
+    }
     let mut found = Found::default();
     // Step 1: divide the cookie-date into date-tokens.
     for token in input.split(|&b| is_delimiter(b)).filter(|t| !t.is_empty()) {
@@ -61,24 +84,77 @@ pub fn parse_cookie_date(input: &[u8]) -> Option<Time> {
             }
         }
     }
-    let (hour, minute, second) = found.time?;
-    let day = found.day?;
-    let month = found.month?;
-    let mut year = found.year?;
-    // Step 3: 70..=99 → 19xx.
-    if (70..=99).contains(&year) {
-        year += 1900;
+    // Step 5 (in part): every field was found.
+    let fields = DateFields {
+        time: found.time?,
+        day: found.day?,
+        month: found.month?,
+        year: found.year?,
+    };
+    finish(fields, variants)
+}
+
+/// The values a cookie-date's tokens gave (RFC 6265 §5.1.1 step 2), before
+/// steps 3–7.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct DateFields {
+    /// hour, minute, second.
+    pub time: (u32, u32, u32),
+    /// day-of-month-value.
+    pub day: u32,
+    /// month-value, 1..=12.
+    pub month: u32,
+    /// year-value as written (two-digit years not yet expanded).
+    pub year: i64,
+}
+
+/// Steps 3–4: the year-value of a two-digit year, under the year variants.
+fn expand_year(year: i64, variants: Variants) -> i64 {
+    if (0..=99).contains(&year) {
+        // two-digit-year-pivot-50: 0..=49 → 20xx, 50..=99 → 19xx.
+        if variants.has(Variant::TwoDigitYearPivot50) {
+            return year + if year < 50 { 2000 } else { 1900 };
+        }
+        // two-digit-year-1900s: every two-digit year is 19xx.
+        if variants.has(Variant::TwoDigitYear1900s) {
+            return year + 1900;
+        }
     }
-    // Step 4: 0..=69 → 20xx.
-    if (0..=69).contains(&year) {
-        year += 2000;
+    match year {
+        // Step 3: 70..=99 → 19xx.
+        70..=99 => year + 1900,
+        // Step 4: 0..=69 → 20xx.
+        0..=69 => year + 2000,
+        _ => year,
     }
-    // Step 5: the range checks.
-    if !(1..=31).contains(&day) || year < 1601 || hour > 23 || minute > 59 || second > 59 {
+}
+
+/// Steps 3–7 on the found fields.
+fn finish(fields: DateFields, variants: Variants) -> Option<Time> {
+    let (hour, minute, second) = fields.time;
+    let (day, month) = (fields.day, fields.month);
+    let year = expand_year(fields.year, variants);
+    // Step 5: the range checks. date-early-years-accepted drops the 1601 floor.
+    let too_early = year < 1601 && !variants.has(Variant::DateEarlyYearsAccepted);
+    if !(1..=31).contains(&day) || too_early || hour > 23 || minute > 59 || second > 59 {
         return None;
     }
     // Step 6: the date must exist (no 30 February); Step 7: return it.
-    from_civil(year, month, day, hour, minute, second)
+    let t = match from_civil(year, month, day, hour, minute, second) {
+        Some(t) => t,
+        // date-day-overflow-rolls: the surplus days run into the next month.
+        None if variants.has(Variant::DateDayOverflowRolls) && day > days_in_month(year, month) => {
+            let first = from_civil(year, month, 1, hour, minute, second)?;
+            first + i64::from(day - 1) * 86_400
+        }
+        None => return None,
+    };
+    // date-before-1970-invalid: an instant before the epoch fails.
+    if t < 0 && variants.has(Variant::DateBefore1970Invalid) {
+        return None;
+    }
+    // date-early-years-accepted: read as the earliest representable date.
+    Some(t.max(EARLIEST))
 }
 
 /// `1*<max>DIGIT [ non-digit *OCTET ]` with at least `min` digits: the shape of
@@ -162,6 +238,7 @@ pub fn format_cookie_date(t: Time) -> String {
 mod tests {
     use super::*;
     use crate::time::format_utc;
+    use crate::variant::Variants;
 
     fn date(s: &str) -> Option<String> {
         parse_cookie_date(s.as_bytes()).map(format_utc)
@@ -326,6 +403,166 @@ mod tests {
         assert_eq!(
             parse_cookie_date(&input).map(format_utc).as_deref(),
             Some("2015-10-21T07:28:00Z")
+        );
+    }
+
+    fn date_with(v: Variant, s: &str) -> Option<String> {
+        let p = Profile::rfc6265bis().with_variants(Variants::NONE.with(v));
+        parse_cookie_date_for(s.as_bytes(), &p).map(format_utc)
+    }
+
+    #[test]
+    fn no_variant_is_the_base_algorithm() {
+        let p = Profile::rfc6265();
+        for s in [
+            "1 Jan 30 00:00:00",
+            "31 Feb 2015 00:00:00",
+            "1 Jan 1600 00:00:00",
+        ] {
+            assert_eq!(
+                parse_cookie_date_for(s.as_bytes(), &p),
+                parse_cookie_date(s.as_bytes())
+            );
+        }
+    }
+
+    #[test]
+    fn http_formats_only() {
+        use Variant::DateHttpFormatsOnly as V;
+        // RFC 9110 §5.6.7's three forms of 1994-11-06T08:49:37Z.
+        for s in [
+            "Sun, 06 Nov 1994 08:49:37 GMT",
+            "Sunday, 06-Nov-94 08:49:37 GMT",
+            "Sun Nov  6 08:49:37 1994",
+        ] {
+            assert_eq!(
+                date_with(V, s).as_deref(),
+                Some("1994-11-06T08:49:37Z"),
+                "{s}"
+            );
+        }
+        // Cookie-dates the token algorithm reads, but no HTTP-date.
+        for s in [
+            "Thu, 01-Jan-1970 00:00:00 GMT",
+            "Sun, 06 Nov 1994 08:49:37",
+            "6 Nov 1994 08:49:37 GMT",
+            "sun, 06 nov 1994 08:49:37 gmt",
+        ] {
+            assert!(date(s).is_some(), "{s}");
+            assert_eq!(date_with(V, s), None, "{s}");
+        }
+        // Steps 5-6 still apply: an HTTP-date of 30 February fails.
+        assert_eq!(date_with(V, "Mon, 30 Feb 2015 00:00:00 GMT"), None);
+    }
+
+    #[test]
+    fn rfc1123_or_netscape_only() {
+        use Variant::DateRfc1123OrNetscapeOnly as V;
+        for s in [
+            "Thu, 01 Jan 1970 00:00:01 GMT",
+            "Thu, 01-Jan-1970 00:00:01 GMT",
+        ] {
+            assert_eq!(
+                date_with(V, s).as_deref(),
+                Some("1970-01-01T00:00:01Z"),
+                "{s}"
+            );
+        }
+        // The Netscape spec's own example is RFC 850 (two-digit year): not read.
+        let example = "Wednesday, 09-Nov-99 23:12:40 GMT";
+        assert_eq!(date(example).as_deref(), Some("1999-11-09T23:12:40Z"));
+        assert_eq!(date_with(V, example), None);
+        assert_eq!(date_with(V, "Thu Jan  1 00:00:01 1970"), None);
+    }
+
+    #[test]
+    fn two_digit_year_variants() {
+        // Steps 3-4: 0-69 add 2000, 70-99 add 1900.
+        assert_eq!(
+            date("1 Jan 49 00:00:00").as_deref(),
+            Some("2049-01-01T00:00:00Z")
+        );
+        assert_eq!(
+            date("1 Jan 50 00:00:00").as_deref(),
+            Some("2050-01-01T00:00:00Z")
+        );
+        use Variant::{TwoDigitYear1900s as Y1900, TwoDigitYearPivot50 as P50};
+        assert_eq!(
+            date_with(P50, "1 Jan 49 00:00:00").as_deref(),
+            Some("2049-01-01T00:00:00Z")
+        );
+        assert_eq!(
+            date_with(P50, "1 Jan 50 00:00:00").as_deref(),
+            Some("1950-01-01T00:00:00Z")
+        );
+        assert_eq!(
+            date_with(P50, "1 Jan 69 00:00:00").as_deref(),
+            Some("1969-01-01T00:00:00Z")
+        );
+        assert_eq!(
+            date_with(Y1900, "1 Jan 00 00:00:00").as_deref(),
+            Some("1900-01-01T00:00:00Z")
+        );
+        assert_eq!(
+            date_with(Y1900, "1 Jan 69 00:00:00").as_deref(),
+            Some("1969-01-01T00:00:00Z")
+        );
+        // Four-digit years are untouched.
+        assert_eq!(
+            date_with(Y1900, "1 Jan 2030 00:00:00").as_deref(),
+            Some("2030-01-01T00:00:00Z")
+        );
+    }
+
+    #[test]
+    fn early_years_are_the_earliest_representable_date_under_the_variant() {
+        use Variant::DateEarlyYearsAccepted as V;
+        assert_eq!(date("1 Jan 1600 00:00:00"), None);
+        assert_eq!(
+            date_with(V, "1 Jan 1600 00:00:00").as_deref(),
+            Some("1601-01-01T00:00:00Z")
+        );
+        assert_eq!(
+            date_with(V, "31 Dec 999 00:00:00").as_deref(),
+            Some("1601-01-01T00:00:00Z")
+        );
+        assert_eq!(
+            date_with(V, "2 Jan 1601 00:00:00").as_deref(),
+            Some("1601-01-02T00:00:00Z")
+        );
+    }
+
+    #[test]
+    fn impossible_days_roll_over_under_the_variant() {
+        use Variant::DateDayOverflowRolls as V;
+        // 2015 is no leap year: 31 Feb is 28 Feb + 3 days.
+        assert_eq!(
+            date_with(V, "31 Feb 2015 10:00:00").as_deref(),
+            Some("2015-03-03T10:00:00Z")
+        );
+        assert_eq!(
+            date_with(V, "30 Feb 2016 00:00:00").as_deref(),
+            Some("2016-03-01T00:00:00Z")
+        );
+        assert_eq!(
+            date_with(V, "31 Apr 2015 00:00:00").as_deref(),
+            Some("2015-05-01T00:00:00Z")
+        );
+        // Step 5's range check stays: day 32 fails.
+        assert_eq!(date_with(V, "32 Jan 2015 00:00:00"), None);
+    }
+
+    #[test]
+    fn dates_before_1970_fail_under_the_variant() {
+        use Variant::DateBefore1970Invalid as V;
+        assert_eq!(date_with(V, "31 Dec 1969 23:59:59"), None);
+        assert_eq!(
+            date_with(V, "1 Jan 1970 00:00:00").as_deref(),
+            Some("1970-01-01T00:00:00Z")
+        );
+        assert_eq!(
+            date("31 Dec 1969 23:59:59").as_deref(),
+            Some("1969-12-31T23:59:59Z")
         );
     }
 }

@@ -43,11 +43,13 @@
 pub mod cookie;
 pub mod cookies_txt;
 pub mod date;
+mod date_http;
 pub mod domain;
 pub mod invariants;
 pub mod jar;
 pub mod limits;
 pub mod outcome;
+mod parse_variants;
 pub mod path;
 pub mod prefixes;
 pub mod profile;

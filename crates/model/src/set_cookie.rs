@@ -3,13 +3,15 @@
 //!
 //! Input is octets, never text, and nothing is percent-decoded (bis §5.6).
 
-use crate::date::parse_cookie_date;
-use crate::path::default_path;
+use crate::date::parse_cookie_date_for;
+use crate::parse_variants::{self as pv, TRIM_VARIANTS};
+use crate::path::{default_path_for, request_path};
 use crate::profile::Profile;
 use crate::rule::Rule;
 use crate::same_site::SameSite;
 use crate::scan::{any_byte, find_byte, split_byte};
 use crate::time::{Time, EARLIEST, LATEST};
+use crate::variant::Variant;
 
 /// A note about one attribute that was ignored or adjusted.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,6 +79,18 @@ pub fn is_forbidden_ctl(b: u8) -> bool {
     matches!(b, 0x00..=0x08 | 0x0A..=0x1F | 0x7F)
 }
 
+/// Step 4 (attribute step 5): [`trim_wsp`], or under a trimming variant
+/// (`trim-ascii-whitespace`, `trim-latin1-whitespace`,
+/// `trim-unicode-whitespace`) that variant's set of octets.
+#[inline]
+fn trim<'s>(profile: &Profile, s: &'s [u8]) -> &'s [u8] {
+    if profile.variants.intersects(TRIM_VARIANTS) {
+        pv::trim_by_variant(profile, s)
+    } else {
+        trim_wsp(s)
+    }
+}
+
 fn split_once(s: &[u8], sep: u8) -> Option<(&[u8], &[u8])> {
     let i = find_byte(s, sep)?;
     Some((&s[..i], &s[i + 1..]))
@@ -95,9 +109,20 @@ pub fn parse_set_cookie<'a>(
     if profile.max_cookie_line.is_some_and(|max| line.len() > max) {
         return Err(Rule::CookieTooLong);
     }
+    // Step 1, ctl-truncates-line: the line ends at its first CR, LF or NUL
+    // (the variant also turns the bis check below off, in `apply_switch`).
+    let line = if profile.has(Variant::CtlTruncatesLine) {
+        pv::cut_at_line_end(line)
+    } else {
+        line
+    };
     // bis step 1: a CTL other than HTAB ignores the line.
     if profile.reject_ctl && any_byte(line, is_forbidden_ctl) {
         return Err(Rule::CtlCharacter);
+    }
+    // bis step 1, htab-is-ctl: HTAB counts among the CTLs too.
+    if profile.has(Variant::HtabIsCtl) && find_byte(line, b'\t').is_some() {
+        return Err(Rule::ByVariant(Variant::HtabIsCtl));
     }
     // Step 2 (6265 step 1): split off the unparsed-attributes at the first ";".
     let (pair, unparsed) = match find_byte(line, b';') {
@@ -112,7 +137,11 @@ pub fn parse_set_cookie<'a>(
         None => return Err(Rule::NoEquals),
     };
     // Step 4: trim WSP.
-    let (name, value) = (trim_wsp(name), trim_wsp(value));
+    let (name, mut value) = (trim(profile, name), trim(profile, value));
+    // Step 4, value-dquotes-stripped: DQUOTEs around the whole value go too.
+    if profile.has(Variant::ValueDquotesStripped) {
+        value = pv::strip_dquotes(value);
+    }
     // 6265 step 5: an empty name ignores the line (bis keeps it as nameless).
     if name.is_empty() && !profile.nameless {
         return Err(Rule::EmptyName);
@@ -137,28 +166,32 @@ pub fn parse_set_cookie<'a>(
         same_site: None,
         notes: Vec::new(),
     };
-    parse_attributes(&mut cookie, unparsed, profile, uri_path, now);
+    parse_attributes(&mut cookie, unparsed, profile, uri_path, now)?;
     Ok(cookie)
 }
 
-/// RFC 6265 §5.2 / bis §5.6: the loop over the unparsed-attributes.
+/// RFC 6265 §5.2 / bis §5.6: the loop over the unparsed-attributes. `Err`
+/// only under a variant that ignores the whole cookie for an attribute.
 fn parse_attributes<'a>(
     cookie: &mut SetCookie<'a>,
     unparsed: &'a [u8],
     profile: &Profile,
     uri_path: &[u8],
     now: Time,
-) {
+) -> Result<(), Rule> {
     // Steps 1–3: each ";"-separated cookie-av after the first ";".
     let Some(rest) = unparsed.strip_prefix(b";") else {
-        return;
+        return Ok(());
     };
+    let mut partitioned = false;
     for cookie_av in split_byte(rest, b';') {
         // Step 4: split at the first "=".
-        let (name, value) =
-            split_once(cookie_av, b'=').unwrap_or((cookie_av, &cookie_av[cookie_av.len()..]));
+        let (name, value, has_equals) = match split_once(cookie_av, b'=') {
+            Some((name, value)) => (name, value, true),
+            None => (cookie_av, &cookie_av[cookie_av.len()..], false),
+        };
         // Step 5: trim WSP.
-        let (name, value) = (trim_wsp(name), trim_wsp(value));
+        let (name, value) = (trim(profile, name), trim(profile, value));
         // bis step 6: an attribute value over 1024 octets ignores the cookie-av.
         if profile
             .max_attribute_value
@@ -167,9 +200,28 @@ fn parse_attributes<'a>(
             cookie.notes.push(note(Rule::AttributeTooLong, name, value));
             continue;
         }
+        // §5.2.4 / bis §5.6.4, path-without-value-ignored: a bare "Path" is skipped.
+        if !has_equals
+            && profile.has(Variant::PathWithoutValueIgnored)
+            && name.eq_ignore_ascii_case(b"path")
+        {
+            let rule = Rule::ByVariant(Variant::PathWithoutValueIgnored);
+            cookie.notes.push(note(rule, name, value));
+            continue;
+        }
+        // partitioned-needs-secure: remember Partitioned (still an unknown attribute).
+        if profile.has(Variant::PartitionedNeedsSecure) && name.eq_ignore_ascii_case(b"partitioned")
+        {
+            partitioned = true;
+        }
         // Step 7: process by (case-insensitive) name; unknown names are ignored.
-        process_attribute(cookie, name, value, profile, uri_path, now);
+        process_attribute(cookie, name, value, profile, uri_path, now)?;
     }
+    // partitioned-needs-secure (CHIPS): Partitioned without Secure ignores the cookie.
+    if partitioned && !cookie.secure {
+        return Err(Rule::ByVariant(Variant::PartitionedNeedsSecure));
+    }
+    Ok(())
 }
 
 fn note(rule: Rule, name: &[u8], value: &[u8]) -> Note {
@@ -186,6 +238,16 @@ fn note(rule: Rule, name: &[u8], value: &[u8]) -> Note {
     Note { rule, attribute }
 }
 
+/// Whether a repeated attribute is skipped because an earlier one of its
+/// name was appended (the `first-attribute-wins` variant; for Expires also
+/// `first-expires-wins`): RFC 6265 §5.3 steps 3–7, bis §5.7 steps 6–17 read
+/// the last.
+#[inline]
+fn first_one_stands(profile: &Profile, already: bool, also: Option<Variant>) -> bool {
+    already && (profile.has(Variant::FirstAttributeWins) || also.is_some_and(|v| profile.has(v)))
+}
+
+/// Step 7: one attribute, by its (case-insensitive) name.
 fn process_attribute<'a>(
     cookie: &mut SetCookie<'a>,
     name: &[u8],
@@ -193,8 +255,18 @@ fn process_attribute<'a>(
     profile: &Profile,
     uri_path: &[u8],
     now: Time,
-) {
+) -> Result<(), Rule> {
     if name.eq_ignore_ascii_case(b"expires") {
+        let first = Some(Variant::FirstExpiresWins);
+        if first_one_stands(profile, cookie.expires.is_some(), first) {
+            let v = if profile.has(Variant::FirstAttributeWins) {
+                Variant::FirstAttributeWins
+            } else {
+                Variant::FirstExpiresWins
+            };
+            cookie.notes.push(note(Rule::ByVariant(v), name, value));
+            return Ok(());
+        }
         match expires_attribute(value, profile, now) {
             Ok((t, capped)) => {
                 if capped {
@@ -202,14 +274,25 @@ fn process_attribute<'a>(
                 }
                 cookie.expires = Some(t);
             }
-            Err(rule) => cookie.notes.push(note(rule, name, value)),
+            Err(rule) => {
+                cookie.notes.push(note(rule, name, value));
+                // §5.2.1 / bis §5.6.1 step 2, invalid-expires-clears.
+                if profile.has(Variant::InvalidExpiresClears) {
+                    cookie.expires = None;
+                }
+            }
         }
     } else if name.eq_ignore_ascii_case(b"max-age") {
         if !profile.max_age {
             cookie
                 .notes
                 .push(note(Rule::MaxAgeNotRecognised, name, value));
-            return;
+            return Ok(());
+        }
+        if first_one_stands(profile, cookie.max_age.is_some(), None) {
+            let rule = Rule::ByVariant(Variant::FirstAttributeWins);
+            cookie.notes.push(note(rule, name, value));
+            return Ok(());
         }
         match max_age_attribute(value, profile, now) {
             Ok((t, capped)) => {
@@ -218,26 +301,44 @@ fn process_attribute<'a>(
                 }
                 cookie.max_age = Some(t);
             }
-            Err(rule) => cookie.notes.push(note(rule, name, value)),
+            Err(rule) => {
+                // §5.2.2 / bis §5.6.2 steps 1–3, max-age-invalid-drops-cookie.
+                if rule == Rule::MaxAgeInvalid && profile.has(Variant::MaxAgeInvalidDropsCookie) {
+                    return Err(Rule::ByVariant(Variant::MaxAgeInvalidDropsCookie));
+                }
+                cookie.notes.push(note(rule, name, value));
+                // invalid-max-age-clears.
+                if profile.has(Variant::InvalidMaxAgeClears) {
+                    cookie.max_age = None;
+                }
+            }
         }
     } else if name.eq_ignore_ascii_case(b"domain") {
+        // dot-domain-rejected, empty-domain-rejected (§5.2.3, bis §5.6.3).
+        if let Some(v) = pv::domain_rejected_by(profile, value) {
+            return Err(Rule::ByVariant(v));
+        }
         // 6265 §5.2.3: an empty value is undefined; SHOULD ignore the cookie-av.
         if value.is_empty() && !profile.empty_domain_is_host_only {
             cookie
                 .notes
                 .push(note(Rule::EmptyDomainIgnored, name, value));
-            return;
+            return Ok(());
         }
-        cookie.domain = Some(domain_attribute(value));
+        if first_one_stands(profile, cookie.domain.is_some(), None) {
+            let rule = Rule::ByVariant(Variant::FirstAttributeWins);
+            cookie.notes.push(note(rule, name, value));
+            return Ok(());
+        }
+        cookie.domain = Some(domain_attribute_for(profile, value));
         cookie.domain_as_sent = Some(value);
     } else if name.eq_ignore_ascii_case(b"path") {
-        // §5.2.4: empty or not starting with "/" → the default-path.
-        if value.first() == Some(&b'/') {
-            cookie.path = Some(value.to_vec());
-        } else {
-            cookie.notes.push(note(Rule::PathDefaulted, name, value));
-            cookie.path = Some(default_path(uri_path).to_vec());
+        if first_one_stands(profile, cookie.path.is_some(), None) {
+            let rule = Rule::ByVariant(Variant::FirstAttributeWins);
+            cookie.notes.push(note(rule, name, value));
+            return Ok(());
         }
+        cookie.path = Some(path_attribute(cookie, name, value, profile, uri_path));
     } else if name.eq_ignore_ascii_case(b"secure") {
         // §5.2.5: the value is irrelevant.
         cookie.secure = true;
@@ -245,6 +346,11 @@ fn process_attribute<'a>(
         // §5.2.6.
         cookie.http_only = true;
     } else if profile.same_site && name.eq_ignore_ascii_case(b"samesite") {
+        if first_one_stands(profile, cookie.same_site.is_some(), None) {
+            let rule = Rule::ByVariant(Variant::FirstAttributeWins);
+            cookie.notes.push(note(rule, name, value));
+            return Ok(());
+        }
         // bis §5.6.7: unknown values give "Default".
         let enforcement = SameSite::from_attribute(value).unwrap_or_else(|| {
             cookie.notes.push(note(Rule::SameSiteUnknown, name, value));
@@ -254,13 +360,43 @@ fn process_attribute<'a>(
     } else {
         cookie.notes.push(note(Rule::UnknownAttribute, name, value));
     }
+    Ok(())
+}
+
+/// RFC 6265 §5.2.4 / bis §5.6.4 step 1: the cookie-path of a Path value.
+fn path_attribute(
+    cookie: &mut SetCookie<'_>,
+    name: &[u8],
+    value: &[u8],
+    profile: &Profile,
+    uri_path: &[u8],
+) -> Vec<u8> {
+    if value.first() == Some(&b'/') {
+        return value.to_vec();
+    }
+    // path-relative-kept and path-relative-root: a non-empty value not
+    // starting with "/" is kept as written, or gives "/".
+    if !value.is_empty() && profile.has(Variant::PathRelativeKept) {
+        return value.to_vec();
+    }
+    if !value.is_empty() && profile.has(Variant::PathRelativeRoot) {
+        return b"/".to_vec();
+    }
+    // Empty or not starting with "/": the default-path (§5.1.4, under the
+    // default-path variants, as storage computes it for an absent Path).
+    cookie.notes.push(note(Rule::PathDefaulted, name, value));
+    default_path_for(profile, &request_path(profile, uri_path)).to_vec()
 }
 
 /// RFC 6265 §5.2.1 / bis §5.6.1: the expiry-time of an Expires value, and
 /// whether bis §5.5's cap reduced it.
 pub fn expires_attribute(value: &[u8], profile: &Profile, now: Time) -> Result<(Time, bool), Rule> {
+    // date-length-limit: a long value is not parsed at all.
+    if profile.has(Variant::DateLengthLimit) && value.len() >= pv::DATE_LENGTH_LIMIT {
+        return Err(Rule::ByVariant(Variant::DateLengthLimit));
+    }
     // Steps 1–2: parse as a cookie-date or ignore the cookie-av.
-    let t = parse_cookie_date(value).ok_or(Rule::ExpiresInvalid)?;
+    let t = parse_cookie_date_for(value, profile).ok_or(Rule::ExpiresInvalid)?;
     // bis steps 3–4: reduce to the cookie-age-limit.
     if let Some(limit) = profile.max_lifetime {
         let cap = now.saturating_add(limit).min(LATEST);
@@ -276,18 +412,27 @@ pub fn expires_attribute(value: &[u8], profile: &Profile, now: Time) -> Result<(
 pub fn max_age_attribute(value: &[u8], profile: &Profile, now: Time) -> Result<(Time, bool), Rule> {
     // Steps 1–3: "-"? DIGIT+ and nothing else. (bis: "-" must be followed by a
     // DIGIT; RFC 6265 leaves a lone "-" open and the model ignores it too.)
+    // Other values are ignored, unless a Max-Age variant reads them.
     let (negative, digits) = match value.split_first() {
         Some((b'-', rest)) => (true, rest),
         _ => (false, value),
     };
-    if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
-        return Err(Rule::MaxAgeInvalid);
-    }
-    // Step 4: base-10 integer, saturating instead of overflowing.
-    let magnitude = digits.iter().fold(0i64, |acc, d| {
-        acc.saturating_mul(10).saturating_add(i64::from(d - b'0'))
-    });
-    let mut delta = if negative { -magnitude } else { magnitude };
+    let mut delta = if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
+        pv::max_age_by_variant(profile, value).ok_or(Rule::MaxAgeInvalid)?
+    } else {
+        // Step 4: base-10 integer, saturating instead of overflowing (or,
+        // max-age-overflow-ignored, ignored when it does not fit an i64).
+        let magnitude = if profile.has(Variant::MaxAgeOverflowIgnored) {
+            pv::checked_digits(digits).ok_or(Rule::ByVariant(Variant::MaxAgeOverflowIgnored))?
+        } else {
+            pv::saturating_digits(digits)
+        };
+        if negative {
+            -magnitude
+        } else {
+            magnitude
+        }
+    };
     // bis steps 5–6: the smaller of delta-seconds and the cookie-age-limit.
     let mut capped = false;
     if let Some(limit) = profile.max_lifetime {
@@ -301,6 +446,42 @@ pub fn max_age_attribute(value: &[u8], profile: &Profile, now: Time) -> Result<(
         return Ok((EARLIEST, capped));
     }
     Ok((now.saturating_add(delta).min(LATEST), capped))
+}
+
+/// §5.6.3 steps 2–3 under `profile`: [`domain_attribute`], or with the
+/// `domain-case-kept` variant the value without its leading "." only.
+pub fn domain_attribute_for(profile: &Profile, value: &[u8]) -> Vec<u8> {
+    if profile.has(Variant::DomainCaseKept) {
+        // Step 3 skipped: the case is kept.
+        return value.strip_prefix(b".").unwrap_or(value).to_vec();
+    }
+    domain_attribute(value)
+}
+
+/// The cookie-domains of every Domain attribute of `line`, in order, as
+/// `profile` appends them (§5.6.3; RFC 6265 skips empty values): what the
+/// `every-domain-checked` variant checks at §5.7 step 7.
+pub fn domain_attributes<'l>(
+    line: &'l [u8],
+    profile: &'l Profile,
+) -> impl Iterator<Item = Vec<u8>> + 'l {
+    let line = if profile.has(Variant::CtlTruncatesLine) {
+        pv::cut_at_line_end(line)
+    } else {
+        line
+    };
+    let rest = find_byte(line, b';').map_or(&line[line.len()..], |i| &line[i + 1..]);
+    split_byte(rest, b';').filter_map(move |cookie_av| {
+        let (name, value) =
+            split_once(cookie_av, b'=').unwrap_or((cookie_av, &cookie_av[cookie_av.len()..]));
+        let (name, value) = (trim(profile, name), trim(profile, value));
+        let too_long = profile
+            .max_attribute_value
+            .is_some_and(|max| value.len() > max);
+        let skipped = value.is_empty() && !profile.empty_domain_is_host_only;
+        (name.eq_ignore_ascii_case(b"domain") && !too_long && !skipped)
+            .then(|| domain_attribute_for(profile, value))
+    })
 }
 
 /// bis §5.6.3 steps 2–3 / RFC 6265 §5.2.3: strip one leading "." and lower-case.

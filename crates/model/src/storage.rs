@@ -14,7 +14,7 @@ use crate::prefixes::check_prefixes;
 use crate::profile::Profile;
 use crate::rule::Rule;
 use crate::same_site::{may_set, Api, RequestContext, SameSite};
-use crate::set_cookie::{parse_set_cookie, SetCookie};
+use crate::set_cookie::{domain_attributes, parse_set_cookie, SetCookie};
 use crate::store::Store;
 use crate::time::{Time, LATEST};
 use crate::uri::RequestUri;
@@ -157,6 +157,11 @@ fn create(
     };
     // Steps 7–10: the domain.
     let (domain, host_only) = cookie_domain(profile, uri, p)?;
+    // Step 7 (6265 step 4), every-domain-checked: the earlier Domain
+    // attributes of the line must domain-match the host too.
+    if profile.has(Variant::EveryDomainChecked) && !every_domain_matches(profile, uri, line) {
+        return Err(Rule::ByVariant(Variant::EveryDomainChecked));
+    }
     // Step 11: the path (last Path attribute, else the default-path).
     // The default-path-keeps-slash and request-path-percent-decoded variants
     // change the default-path (RFC 6265 §5.1.4) here.
@@ -285,6 +290,16 @@ fn cookie_domain(
         return Err(Rule::DomainMismatch);
     }
     Ok((domain, false))
+}
+
+/// Step 7 under `every-domain-checked`: whether every non-empty Domain
+/// attribute of `line` domain-matches the canonicalized request host.
+fn every_domain_matches(profile: &Profile, uri: &RequestUri, line: &[u8]) -> bool {
+    let Some(host) = uri.canonical_host_for(profile) else {
+        return false;
+    };
+    domain_attributes(line, profile)
+        .all(|d| d.is_empty() || std::str::from_utf8(&d).is_ok_and(|d| domain_match(host, d)))
 }
 
 /// The variants of steps 8–10 (6265 steps 5–6), kept out of

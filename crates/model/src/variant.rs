@@ -101,6 +101,24 @@ catalogue! {
         bases: BIS, permitted: NONE,
         witness: "parse/ctl/backspace-in-value",
     },
+    /// Any control octet, HTAB included, ignores the line.
+    HtabIsCtl {
+        id: "htab-is-ctl",
+        cites: "rfc6265bis:5.6/1",
+        citation: "RFC 6265bis §5.6 step 1",
+        summary: "a line holding any control octet, HTAB included, is ignored",
+        bases: BIS, permitted: NONE,
+        witness: "parse/ctl/htab-in-attribute-allowed",
+    },
+    /// The line ends at its first CR, LF or NUL; other control octets stay.
+    CtlTruncatesLine {
+        id: "ctl-truncates-line",
+        cites: "rfc6265bis:5.6/1",
+        citation: "RFC 6265bis §5.6 step 1, RFC 6265 §5.2",
+        summary: "the line is cut at its first CR, LF or NUL and the other control octets are kept (the line is not ignored)",
+        bases: BOTH, permitted: NONE,
+        witness: "parse/ctl/lf-in-value",
+    },
     /// A pair without `=`, or with an empty name, ignores the line.
     NoEqualsIgnored {
         id: "no-equals-ignored",
@@ -118,6 +136,150 @@ catalogue! {
         summary: "a pair without '=' (or with an empty name) is kept as a nameless cookie sent as its value alone",
         bases: RFC, permitted: NONE,
         witness: "parse/name-value/empty-name",
+    },
+    /// Trimming also removes CR, LF, VT and FF.
+    TrimAsciiWhitespace {
+        id: "trim-ascii-whitespace",
+        cites: "rfc6265:5.2/4",
+        citation: "RFC 6265 §5.2 step 4 and attribute step 5",
+        summary: "names, values and attributes are trimmed of CR, LF, VT and FF as well as SP and HTAB (RFC 6265bis ignores such lines at step 1)",
+        bases: RFC, permitted: NONE,
+        witness: "parse/ctl/trailing-vt-not-trimmed",
+    },
+    /// Trimming removes the whitespace of a Latin-1 decoded string.
+    TrimLatin1Whitespace {
+        id: "trim-latin1-whitespace",
+        cites: "rfc6265bis:5.6/4",
+        citation: "RFC 6265 §5.2 step 4, RFC 6265bis §5.6 step 4 (and attribute step 5)",
+        summary: "names, values and attributes are trimmed of the octets a Latin-1 decoded string trims as whitespace: 0x09-0x0D, 0x1C-0x1F, SP, 0x85 and 0xA0",
+        bases: BOTH, permitted: NONE,
+        witness: "parse/non-ascii/latin1-nel-not-ctl",
+    },
+    /// Trimming removes Unicode White_Space (as UTF-8) and ASCII whitespace.
+    TrimUnicodeWhitespace {
+        id: "trim-unicode-whitespace",
+        cites: "rfc6265bis:5.6/4",
+        citation: "RFC 6265 §5.2 step 4, RFC 6265bis §5.6 step 4 (and attribute step 5)",
+        summary: "names, values and attributes are trimmed of Unicode White_Space as UTF-8: 0x09-0x0D, SP and the encoded NEL, NBSP, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000",
+        bases: BOTH, permitted: NONE,
+        witness: "parse/non-ascii/utf8-nbsp-not-trimmed",
+    },
+    /// A pair of DQUOTEs around the whole value is removed.
+    ValueDquotesStripped {
+        id: "value-dquotes-stripped",
+        cites: "rfc6265bis:5.6/4",
+        citation: "RFC 6265 §5.2 step 4, RFC 6265bis §5.6 step 4",
+        summary: "a pair of DQUOTEs enclosing the whole (trimmed) cookie-value is removed",
+        bases: BOTH, permitted: NONE,
+        witness: "parse/name-value/quotes-kept",
+    },
+    /// Only the first valid Expires attribute counts.
+    FirstExpiresWins {
+        id: "first-expires-wins",
+        cites: "rfc6265:5.3/3",
+        citation: "RFC 6265 §5.3 step 3, RFC 6265bis §5.7 step 6",
+        summary: "of several valid Expires attributes of a line the first counts, not the last",
+        bases: BOTH, permitted: NONE,
+        witness: "expiry/expires/expires-last-wins-future",
+    },
+    /// The first of repeated attributes counts.
+    FirstAttributeWins {
+        id: "first-attribute-wins",
+        cites: "rfc6265:5.3/3",
+        citation: "RFC 6265 §5.3 steps 3, 4 and 7; RFC 6265bis §5.7 steps 6, 7, 11 and 17",
+        summary: "of repeated attributes (Expires, Max-Age, Domain, Path, SameSite) the first appended to the cookie-attribute-list counts, not the last",
+        bases: BOTH, permitted: NONE,
+        witness: "parse/attributes/path-twice-last-wins",
+    },
+    /// An Expires value that does not parse erases an earlier valid one.
+    InvalidExpiresClears {
+        id: "invalid-expires-clears",
+        cites: "rfc6265bis:5.6.1/2",
+        citation: "RFC 6265 §5.2.1, RFC 6265bis §5.6.1 step 2",
+        summary: "an Expires value that is not a cookie-date erases an earlier valid Expires of the line",
+        bases: BOTH, permitted: NONE,
+        witness: "expiry/expires/expires-invalid-last-does-not-override",
+    },
+    /// A Max-Age value that does not parse erases an earlier valid one.
+    InvalidMaxAgeClears {
+        id: "invalid-max-age-clears",
+        cites: "rfc6265bis:5.6.2",
+        citation: "RFC 6265 §5.2.2, RFC 6265bis §5.6.2 steps 1-3",
+        summary: "a Max-Age value that is not an integer erases an earlier valid Max-Age of the line",
+        bases: BOTH, permitted: NONE,
+        witness: "expiry/max-age/max-age-invalid-last-does-not-override",
+    },
+    /// `Max-Age=+10` is read as 10.
+    MaxAgePlusSign {
+        id: "max-age-plus-sign",
+        cites: "rfc6265bis:5.6.2/2",
+        citation: "RFC 6265 §5.2.2, RFC 6265bis §5.6.2 step 2",
+        summary: "a Max-Age of '+' followed by digits only is read as the number that follows",
+        bases: BOTH, permitted: NONE,
+        witness: "expiry/max-age/max-age-invalid-plus-sign-ignored",
+    },
+    /// The leading digits of Max-Age are read and the rest ignored.
+    MaxAgeLeadingDigits {
+        id: "max-age-leading-digits",
+        cites: "rfc6265bis:5.6.2/3",
+        citation: "RFC 6265 §5.2.2, RFC 6265bis §5.6.2 step 3",
+        summary: "a Max-Age of digits (after an optional '-') followed by other characters is read from those digits ('1.5' is 1)",
+        bases: BOTH, permitted: NONE,
+        witness: "expiry/max-age/max-age-invalid-decimal-ignored",
+    },
+    /// A Max-Age that starts with neither a digit nor a sign expires the cookie.
+    MaxAgeInvalidExpires {
+        id: "max-age-invalid-expires",
+        cites: "rfc6265bis:5.6.2/2",
+        citation: "RFC 6265 §5.2.2, RFC 6265bis §5.6.2 step 2",
+        summary: "a non-empty Max-Age that starts with neither a digit nor a sign ('Max-Age=abc') is read as 0 and expires the cookie",
+        bases: BOTH, permitted: NONE,
+        witness: "expiry/max-age/max-age-invalid-letters-ignored",
+    },
+    /// An empty Max-Age is the largest delta-seconds.
+    MaxAgeEmptyPersistent {
+        id: "max-age-empty-persistent",
+        cites: "rfc6265bis:5.6.2/1",
+        citation: "RFC 6265 §5.2.2, RFC 6265bis §5.6.2 step 1",
+        summary: "an empty Max-Age is read as the largest delta-seconds: the cookie is persistent (until the latest representable date, or the cookie-age-limit)",
+        bases: BOTH, permitted: NONE,
+        witness: "expiry/max-age/max-age-invalid-empty-ignored",
+    },
+    /// `Max-Age=-` expires the cookie.
+    MaxAgeLoneDashExpires {
+        id: "max-age-lone-dash-expires",
+        cites: "rfc6265bis:5.6.2/2",
+        citation: "RFC 6265 §5.2.2, RFC 6265bis §5.6.2 step 2",
+        summary: "'Max-Age=-' is read as a negative Max-Age and expires the cookie",
+        bases: BOTH, permitted: NONE,
+        witness: "expiry/max-age/max-age-invalid-lone-dash-ignored",
+    },
+    /// A Max-Age that is not an integer ignores the whole cookie.
+    MaxAgeInvalidDropsCookie {
+        id: "max-age-invalid-drops-cookie",
+        cites: "rfc6265bis:5.6.2",
+        citation: "RFC 6265 §5.2.2, RFC 6265bis §5.6.2 steps 1-3",
+        summary: "a Max-Age that is not an integer ignores the whole cookie, not only the attribute",
+        bases: BOTH, permitted: NONE,
+        witness: "expiry/max-age/max-age-invalid-double-dash-ignored",
+    },
+    /// A Max-Age beyond a signed 64-bit integer is ignored.
+    MaxAgeOverflowIgnored {
+        id: "max-age-overflow-ignored",
+        cites: "rfc6265bis:5.6.2/4",
+        citation: "RFC 6265 §5.2.2, RFC 6265bis §5.6.2 step 4",
+        summary: "a Max-Age whose magnitude does not fit a signed 64-bit integer is ignored instead of saturating",
+        bases: BOTH, permitted: NONE,
+        witness: "expiry/max-age/max-age-huge-saturates",
+    },
+    /// Expires values of 80 octets or more are ignored.
+    DateLengthLimit {
+        id: "date-length-limit",
+        cites: "rfc6265bis:5.6.1",
+        citation: "RFC 6265 §5.2.1, RFC 6265bis §5.6.1 step 1",
+        summary: "an Expires value of 80 octets or more is ignored without being parsed",
+        bases: BOTH, permitted: NONE,
+        witness: "parse/size/expires-1024-applies",
     },
     /// Lifetimes are not capped at 400 days.
     NoLifetimeCap {
@@ -172,6 +334,143 @@ catalogue! {
         summary: "an empty Domain attribute counts as the last Domain, so the cookie is host-only",
         bases: RFC, permitted: NONE,
         witness: "domain/domain-attribute/empty-domain-after-domain",
+    },
+    /// `Domain=.` ignores the cookie.
+    DotDomainRejected {
+        id: "dot-domain-rejected",
+        cites: "rfc6265bis:5.6.3/2",
+        citation: "RFC 6265 §5.2.3, RFC 6265bis §5.6.3 step 2",
+        summary: "a Domain attribute that is a lone '.' ignores the cookie (instead of making it host-only)",
+        bases: BOTH, permitted: NONE,
+        witness: "domain/domain-attribute/domain-single-dot-host-only",
+    },
+    /// An empty Domain attribute (empty or `.`) ignores the cookie.
+    EmptyDomainRejected {
+        id: "empty-domain-rejected",
+        cites: "rfc6265:5.2.3",
+        citation: "RFC 6265 §5.2.3, RFC 6265bis §5.6.3",
+        summary: "a Domain attribute that is empty (with or without '=') or a lone '.' ignores the cookie",
+        bases: BOTH, permitted: NONE,
+        witness: "domain/domain-attribute/empty-domain-host-only",
+    },
+    /// The Domain attribute keeps its case.
+    DomainCaseKept {
+        id: "domain-case-kept",
+        cites: "rfc6265bis:5.6.3/3",
+        citation: "RFC 6265 §5.2.3, RFC 6265bis §5.6.3 step 3",
+        summary: "the Domain attribute is not converted to lower case, so an upper-case Domain fails the (case-sensitive) domain-match and the cookie is ignored",
+        bases: BOTH, permitted: NONE,
+        witness: "domain/domain-attribute/uppercase-domain-lowercased",
+    },
+    /// Every Domain attribute of the line is checked.
+    EveryDomainChecked {
+        id: "every-domain-checked",
+        cites: "rfc6265:5.3/4",
+        citation: "RFC 6265 §5.3 step 4, RFC 6265bis §5.7 step 7",
+        summary: "every non-empty Domain attribute of the line must domain-match the host, not only the last",
+        bases: BOTH, permitted: NONE,
+        witness: "domain/domain-attribute/repeated-domain-mismatch-before-last-ignored",
+    },
+    /// A Path attribute without `=` is skipped.
+    PathWithoutValueIgnored {
+        id: "path-without-value-ignored",
+        cites: "rfc6265bis:5.6.4",
+        citation: "RFC 6265 §5.2.4, RFC 6265bis §5.6.4 step 1",
+        summary: "a Path attribute without '=' is skipped, so an earlier Path stands (instead of the default-path)",
+        bases: BOTH, permitted: NONE,
+        witness: "parse/attributes/path-without-equals-overrides-earlier",
+    },
+    /// A Path not starting with `/` is kept as written.
+    PathRelativeKept {
+        id: "path-relative-kept",
+        cites: "rfc6265bis:5.6.4",
+        citation: "RFC 6265 §5.2.4, RFC 6265bis §5.6.4 step 1",
+        summary: "a non-empty Path value that does not start with '/' is the cookie-path as written (which no request path matches)",
+        bases: BOTH, permitted: NONE,
+        witness: "parse/attributes/path-relative-uses-default",
+    },
+    /// A Path not starting with `/` gives `/`.
+    PathRelativeRoot {
+        id: "path-relative-root",
+        cites: "rfc6265bis:5.6.4",
+        citation: "RFC 6265 §5.2.4, RFC 6265bis §5.6.4 step 1",
+        summary: "a non-empty Path value that does not start with '/' gives the cookie-path '/' (not the default-path)",
+        bases: BOTH, permitted: NONE,
+        witness: "path/path-match/path-not-slash-uses-default",
+    },
+    /// `Partitioned` without `Secure` ignores the cookie.
+    PartitionedNeedsSecure {
+        id: "partitioned-needs-secure",
+        cites: "rfc6265bis:5.6",
+        citation: "RFC 6265bis §5.6 attribute step 7, RFC 6265 §5.2 (unknown attributes are ignored)",
+        summary: "a cookie with the Partitioned attribute (CHIPS) but without Secure is ignored",
+        bases: BOTH, permitted: NONE,
+        witness: "parse/attributes/partitioned-without-secure-ignored",
+    },
+
+    // ---- cookie dates: RFC 6265 §5.1.1, RFC 6265bis §5.1.1 ----
+    /// Only the three HTTP date formats are recognised.
+    DateHttpFormatsOnly {
+        id: "date-http-formats-only",
+        cites: "rfc6265bis:5.1.1",
+        citation: "RFC 6265 §5.1.1, RFC 6265bis §5.1.1",
+        summary: "only IMF-fixdate, RFC 850 and asctime dates (RFC 9110 §5.6.7), exactly as written, are cookie-dates (no token algorithm)",
+        bases: BOTH, permitted: NONE,
+        witness: "expiry/expires/expires-netscape-dashed-date-past",
+    },
+    /// Only IMF-fixdate and the Netscape form are recognised.
+    DateRfc1123OrNetscapeOnly {
+        id: "date-rfc1123-or-netscape-only",
+        cites: "rfc6265bis:5.1.1",
+        citation: "RFC 6265 §5.1.1, RFC 6265bis §5.1.1",
+        summary: "only IMF-fixdate and the Netscape form 'Wdy, DD-Mon-YYYY HH:MM:SS GMT', exactly as written, are cookie-dates (the two layouts Go's net/http tries; no token algorithm)",
+        bases: BOTH, permitted: NONE,
+        witness: "expiry/expires/expires-netscape-format-past",
+    },
+    /// Two-digit years pivot at 50.
+    TwoDigitYearPivot50 {
+        id: "two-digit-year-pivot-50",
+        cites: "rfc6265bis:5.1.1/3",
+        citation: "RFC 6265 §5.1.1 steps 3-4, RFC 6265bis §5.1.1 steps 3-4",
+        summary: "year-values 0-49 are 2000-2049 and 50-99 are 1950-1999 (not 0-69 and 70-99)",
+        bases: BOTH, permitted: NONE,
+        witness: "expiry/expires/expires-two-digit-year-60-is-2060",
+    },
+    /// Two-digit years are all in the 1900s.
+    TwoDigitYear1900s {
+        id: "two-digit-year-1900s",
+        cites: "rfc6265bis:5.1.1/3",
+        citation: "RFC 6265 §5.1.1 steps 3-4, RFC 6265bis §5.1.1 steps 3-4",
+        summary: "every year-value 0-99 is in the 1900s (00 is 1900)",
+        bases: BOTH, permitted: NONE,
+        witness: "expiry/expires/expires-two-digit-year-30-is-2030",
+    },
+    /// Years before 1601 are accepted.
+    DateEarlyYearsAccepted {
+        id: "date-early-years-accepted",
+        cites: "rfc6265bis:5.1.1/5",
+        citation: "RFC 6265 §5.1.1 step 5, RFC 6265bis §5.1.1 step 5",
+        summary: "a cookie-date with a year before 1601 is accepted, as the earliest representable date (a date in the past)",
+        bases: BOTH, permitted: NONE,
+        witness: "expiry/expires/expires-year-1600-ignored",
+    },
+    /// Impossible days roll over into the next month.
+    DateDayOverflowRolls {
+        id: "date-day-overflow-rolls",
+        cites: "rfc6265bis:5.1.1/6",
+        citation: "RFC 6265 §5.1.1 step 6, RFC 6265bis §5.1.1 step 6",
+        summary: "a day-of-month beyond the end of its month (at most 31) rolls over into the next month (31 Feb 2015 is 3 Mar) instead of failing",
+        bases: BOTH, permitted: NONE,
+        witness: "expiry/expires/expires-31-feb-ignored",
+    },
+    /// Years before 1970 fail the date.
+    DateBefore1970Invalid {
+        id: "date-before-1970-invalid",
+        cites: "rfc6265bis:5.1.1/5",
+        citation: "RFC 6265 §5.1.1 step 5, RFC 6265bis §5.1.1 step 5",
+        summary: "a cookie-date before 1970-01-01T00:00:00Z fails to parse (the Expires attribute is ignored)",
+        bases: BOTH, permitted: NONE,
+        witness: "expiry/expires/expires-year-1601-valid-past",
     },
 
     // ---- hosts and domains: §5.1.2, §5.1.3, RFC 6265 §5.3 steps 4-6, RFC 6265bis §5.7 steps 7-10 ----
@@ -487,7 +786,7 @@ impl Variant {
     }
 
     /// The bit of this variant in a [`Variants`] set.
-    fn bit(self) -> u128 {
+    const fn bit(self) -> u128 {
         1u128 << (self as u8)
     }
 
@@ -547,6 +846,24 @@ impl Variants {
     #[inline]
     pub fn has(self, v: Variant) -> bool {
         self.0 & v.bit() != 0
+    }
+
+    /// The set of the listed variants (usable in constants).
+    pub const fn of(list: &[Variant]) -> Variants {
+        let mut bits = 0;
+        let mut i = 0;
+        while i < list.len() {
+            bits |= list[i].bit();
+            i += 1;
+        }
+        Variants(bits)
+    }
+
+    /// Whether the two sets share a variant: one AND, so that a step with
+    /// several variants tests them all at once.
+    #[inline]
+    pub const fn intersects(self, other: Variants) -> bool {
+        self.0 & other.0 != 0
     }
 
     /// The set with `v` added.
@@ -624,6 +941,8 @@ fn apply_switch(p: &mut Profile, v: Variant) {
     use Variant::*;
     match v {
         CtlAllowed => p.reject_ctl = false,
+        // The line is cut at step 1 instead (`set_cookie::parse_set_cookie`).
+        CtlTruncatesLine => p.reject_ctl = false,
         NoEqualsIgnored => p.nameless = false,
         NoEqualsNameless => p.nameless = true,
         NoLifetimeCap => p.max_lifetime = None,

@@ -430,3 +430,70 @@ fn variants_leave_the_default_context_alone() {
         assert_eq!(got.header_bytes(), b"a=1", "{v}");
     }
 }
+
+#[test]
+fn every_domain_attribute_is_checked_under_the_variant() {
+    // RFC 6265 §5.3 step 4 / bis §5.7 step 7: only the last Domain counts.
+    let line = "a=1; Domain=example.com; Domain=example.org; Domain=example.com";
+    let url = "http://www.example.com/";
+    for base in BOTH {
+        let mut j = jar(Profile::for_id(base));
+        assert_eq!(set(&mut j, url, line, T0), Rule::Stored, "{base}");
+        let mut j = jar(with(base, Variant::EveryDomainChecked));
+        assert_eq!(
+            set(&mut j, url, line, T0),
+            Rule::ByVariant(Variant::EveryDomainChecked)
+        );
+        // Matching (and empty) earlier Domains pass.
+        let ok = "a=1; Domain=www.example.com; Domain=; Domain=example.com";
+        assert_eq!(set(&mut j, url, ok, T0), Rule::Stored, "{base}");
+    }
+}
+
+#[test]
+fn an_upper_case_domain_attribute_fails_the_domain_match_under_the_variant() {
+    // bis §5.6.3 step 3 lower-cases EXAMPLE.COM; §5.1.3 then matches.
+    let (url, line) = ("http://www.example.com/", "a=1; Domain=EXAMPLE.COM");
+    for base in BOTH {
+        let mut j = jar(Profile::for_id(base));
+        assert_eq!(set(&mut j, url, line, T0), Rule::Stored);
+        assert_eq!(j.cookies(T0)[0].domain, "example.com");
+        let mut j = jar(with(base, Variant::DomainCaseKept));
+        assert_eq!(set(&mut j, url, line, T0), Rule::DomainMismatch, "{base}");
+        assert_eq!(
+            set(&mut j, url, "a=1; Domain=example.com", T0),
+            Rule::Stored
+        );
+    }
+}
+
+#[test]
+fn partitioned_without_secure_is_ignored_under_the_variant() {
+    let url = "https://example.com/";
+    for base in BOTH {
+        let mut j = jar(with(base, Variant::PartitionedNeedsSecure));
+        assert_eq!(
+            set(&mut j, url, "a=1; Partitioned", T0),
+            Rule::ByVariant(Variant::PartitionedNeedsSecure)
+        );
+        assert_eq!(
+            set(&mut j, url, "a=1; Secure; Partitioned", T0),
+            Rule::Stored
+        );
+        assert_eq!(get(&mut j, url, T0), "a=1");
+    }
+}
+
+#[test]
+fn date_variants_reach_the_expires_attribute() {
+    // RFC 6265 §5.1.1 step 4: the year-value 30 is 2030, a future date.
+    let (url, line) = (
+        "http://example.com/",
+        "a=1; Expires=Tue, 01 Jan 30 00:00:00 GMT",
+    );
+    let mut j = jar(Profile::rfc6265());
+    assert_eq!(set(&mut j, url, line, T0), Rule::Stored);
+    // two-digit-year-1900s: 1930, in the past.
+    let mut j = jar(with(ProfileId::Rfc6265, Variant::TwoDigitYear1900s));
+    assert_eq!(set(&mut j, url, line, T0), Rule::ExpiredOnArrival);
+}

@@ -15,7 +15,7 @@ use super::Stop;
 use crate::escape::quoted;
 use crate::subject::{Capabilities, ParsedCookie, Subject};
 use crate::vectors::{Case, Step};
-use cookiecheck_model::path::default_path;
+use cookiecheck_model::path::{default_path_for, request_path};
 use cookiecheck_model::set_cookie::{max_age_attribute, parse_set_cookie, SetCookie};
 use cookiecheck_model::time::{format_utc, LATEST};
 use cookiecheck_model::{Profile, ProfileId, Rule, Time};
@@ -174,7 +174,8 @@ fn compare(
     }
     // §5.2.4 and §5.3 step 7: what counts is the cookie-path, which is the
     // default-path both for an absent Path and for one not starting with "/".
-    let default = default_path(uri_path);
+    let request = request_path(profile, uri_path);
+    let default = default_path_for(profile, &request);
     let m_path = m.path.as_deref().unwrap_or(default);
     let s_path = match s.path.as_deref() {
         Some(p) if p.first() == Some(&b'/') => p,
