@@ -89,19 +89,7 @@ pub(crate) fn trim_by_variant<'s>(profile: &Profile, mut s: &'s [u8]) -> &'s [u8
     } else {
         is_ascii_space
     };
-    while let [first, rest @ ..] = s {
-        if !space(*first) {
-            break;
-        }
-        s = rest;
-    }
-    while let [rest @ .., last] = s {
-        if !space(*last) {
-            break;
-        }
-        s = rest;
-    }
-    s
+    crate::set_cookie::trim_octets(s, space)
 }
 
 /// bis §5.6 step 4, `value-dquotes-stripped`: a DQUOTE pair around the whole value goes.

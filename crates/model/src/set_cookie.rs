@@ -58,15 +58,20 @@ fn is_wsp(b: u8) -> bool {
 }
 
 /// Removes leading and trailing WSP (RFC 6265 §5.2 step 4).
-pub fn trim_wsp(mut s: &[u8]) -> &[u8] {
+pub fn trim_wsp(s: &[u8]) -> &[u8] {
+    trim_octets(s, is_wsp)
+}
+
+/// Removes the leading and trailing octets for which `space` holds.
+pub(crate) fn trim_octets(mut s: &[u8], space: fn(u8) -> bool) -> &[u8] {
     while let [first, rest @ ..] = s {
-        if !is_wsp(*first) {
+        if !space(*first) {
             break;
         }
         s = rest;
     }
     while let [rest @ .., last] = s {
-        if !is_wsp(*last) {
+        if !space(*last) {
             break;
         }
         s = rest;
