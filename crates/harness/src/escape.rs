@@ -37,7 +37,7 @@ pub fn quoted_short(bytes: &[u8], max: usize) -> String {
 }
 
 /// The 64-bit FNV-1a hash: stable across platforms and releases.
-fn fnv1a(bytes: &[u8]) -> u64 {
+pub fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })

@@ -85,7 +85,7 @@ pub struct Entry {
 
 /// Key prefixes of entries that list a class of `explore` findings rather
 /// than vector cases: never stale in a vector run.
-pub const CAMPAIGN_PREFIXES: [&str; 3] = ["blame/", "unexplained/", "unstable/"];
+pub const CAMPAIGN_PREFIXES: [&str; 2] = ["unexplained/", "unstable/"];
 
 impl Entry {
     /// Whether the entry lists a class of campaign findings

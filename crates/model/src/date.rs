@@ -41,14 +41,25 @@ pub fn parse_cookie_date_for(input: &[u8], profile: &Profile) -> Option<Time> {
 }
 
 fn parse_with(input: &[u8], variants: Variants) -> Option<Time> {
-    // date-http-formats-only: the three HTTP-date forms instead of steps 1–2.
-    if variants.has(Variant::DateHttpFormatsOnly) {
-        let fields = crate::date_http::parse_http_date(input)?;
+    // date-http-formats-only: the three HTTP-date forms instead of steps 1–2;
+    // date-rfc1123-or-netscape-only: IMF-fixdate or the Netscape form. Both
+    // on: a jar that tries every one of those fixed layouts.
+    // date-fixed-layouts-loose: the cookie crate's four layouts.
+    if variants.has(Variant::DateFixedLayoutsLoose) {
+        let fields = crate::date_http::parse_loose_fixed_layouts(input)?;
         return finish(fields, variants);
     }
-    // date-rfc1123-or-netscape-only: IMF-fixdate or the Netscape form instead.
-    if variants.has(Variant::DateRfc1123OrNetscapeOnly) {
-        let fields = crate::date_http::parse_rfc1123_or_netscape_date(input)?;
+    let http = variants.has(Variant::DateHttpFormatsOnly);
+    let netscape = variants.has(Variant::DateRfc1123OrNetscapeOnly);
+    if http || netscape {
+        let fields = http
+            .then(|| crate::date_http::parse_http_date(input))
+            .flatten()
+            .or_else(|| {
+                netscape
+                    .then(|| crate::date_http::parse_rfc1123_or_netscape_date(input))
+                    .flatten()
+            })?;
         return finish(fields, variants);
     }
     let mut found = Found::default();
@@ -473,6 +484,53 @@ mod tests {
         assert_eq!(date(example).as_deref(), Some("1999-11-09T23:12:40Z"));
         assert_eq!(date_with(V, example), None);
         assert_eq!(date_with(V, "Thu Jan  1 00:00:01 1970"), None);
+    }
+
+    #[test]
+    fn loose_fixed_layouts() {
+        use Variant::DateFixedLayoutsLoose as V;
+        for (s, want) in [
+            ("Thu, 01 Jan 1970 00:00:01 GMT", "1970-01-01T00:00:01Z"),
+            ("01 Jan 1970 00:00:01 GMT", "1970-01-01T00:00:01Z"),
+            ("Fri, 01 Jan 99 00:00:00 GMT", "1999-01-01T00:00:00Z"),
+            ("Thursday, 01-Jan-70 00:00:01 GMT", "1970-01-01T00:00:01Z"),
+            ("01-Jan-70 00:00:01 GMT", "1970-01-01T00:00:01Z"),
+            ("Thu Jan  1 00:00:01 1970", "1970-01-01T00:00:01Z"),
+            ("Jan  1 00:00:01 1970", "1970-01-01T00:00:01Z"),
+            ("Thu, 01-Jan-1970 00:00:01 GMT", "1970-01-01T00:00:01Z"),
+        ] {
+            assert_eq!(date_with(V, s).as_deref(), Some(want), "{s}");
+        }
+        // What the token algorithm reads but no layout matches.
+        for s in [
+            "1 Jan 2100 00:00:00",
+            "Thu, 1 Jan 1970 00:00:01 GMT",
+            "Thu, 01 Jan 1970 0:00:01 GMT",
+            "thu, 01 jan 1970 00:00:01 gmt",
+            "Thu, 01 Jan 1970 00:00:01 GMT;x",
+        ] {
+            assert!(date(s).is_some(), "{s}");
+            assert_eq!(date_with(V, s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn both_fixed_layout_variants_read_the_union_of_their_layouts() {
+        let both = Variants::NONE
+            .with(Variant::DateHttpFormatsOnly)
+            .with(Variant::DateRfc1123OrNetscapeOnly);
+        let read = |s: &str| parse_with(s.as_bytes(), both).map(format_utc);
+        // asctime (HTTP-date only) and the Netscape form (the other only).
+        assert_eq!(
+            read("Thu Jan  1 00:00:01 1970").as_deref(),
+            Some("1970-01-01T00:00:01Z")
+        );
+        assert_eq!(
+            read("Thu, 01-Jan-1970 00:00:01 GMT").as_deref(),
+            Some("1970-01-01T00:00:01Z")
+        );
+        // Neither layout: still no cookie-date.
+        assert_eq!(read("1 Jan 1970 00:00:01"), None);
     }
 
     #[test]

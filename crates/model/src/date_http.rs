@@ -70,6 +70,24 @@ impl Cursor<'_> {
         Some((h, m, s))
     }
 
+    /// Between `min` and `max` digits, as many as there are.
+    fn digits_between(&mut self, min: usize, max: usize) -> Option<u32> {
+        let n = self.0.iter().take(max).take_while(|b| b.is_ascii_digit()).count();
+        if n < min {
+            return None;
+        }
+        self.digits(n)
+    }
+
+    /// `name` followed by `after`, or nothing (then nothing is consumed).
+    fn optional_name(&mut self, names: &[&[u8]], after: &[u8]) -> Option<()> {
+        let start = self.0;
+        if self.one_of(names).is_none() || self.lit(after).is_none() {
+            self.0 = start;
+        }
+        Some(())
+    }
+
     fn end(&self) -> Option<()> {
         self.0.is_empty().then_some(())
     }
@@ -87,6 +105,80 @@ pub(crate) fn parse_http_date(input: &[u8]) -> Option<DateFields> {
 /// net/http tries), or `None`.
 pub(crate) fn parse_rfc1123_or_netscape_date(input: &[u8]) -> Option<DateFields> {
     imf_fixdate(input).or_else(|| day_month_year(input, b'-'))
+}
+
+/// The `date-fixed-layouts-loose` variant: the four layouts the Rust cookie
+/// crate tries (`Wdy, DD Mon Y GMT`, `Weekday, DD-Mon-YY GMT`, asctime and
+/// `Wdy, DD-Mon-Y GMT`), each with the day name optional and a year `Y` of
+/// 1 to 4 digits in the first, third and last; or `None`.
+pub(crate) fn parse_loose_fixed_layouts(input: &[u8]) -> Option<DateFields> {
+    loose_day_month_year(input, b' ')
+        .or_else(|| loose_rfc850(input))
+        .or_else(|| loose_asctime(input))
+        .or_else(|| loose_day_month_year(input, b'-'))
+}
+
+fn loose_day_month_year(input: &[u8], sep: u8) -> Option<DateFields> {
+    let mut c = Cursor(input);
+    c.optional_name(&DAY_NAMES, b", ")?;
+    let day = c.digits(2)?;
+    c.lit(&[sep])?;
+    let month = c.month()?;
+    c.lit(&[sep])?;
+    let year = c.digits_between(1, 4)?;
+    c.lit(b" ")?;
+    let time = c.time_of_day()?;
+    c.lit(b" GMT")?;
+    c.end()?;
+    Some(DateFields {
+        time,
+        day,
+        month,
+        year: i64::from(year),
+    })
+}
+
+fn loose_rfc850(input: &[u8]) -> Option<DateFields> {
+    let mut c = Cursor(input);
+    c.optional_name(&DAY_NAMES_LONG, b", ")?;
+    let day = c.digits(2)?;
+    c.lit(b"-")?;
+    let month = c.month()?;
+    c.lit(b"-")?;
+    let year = c.digits(2)?;
+    c.lit(b" ")?;
+    let time = c.time_of_day()?;
+    c.lit(b" GMT")?;
+    c.end()?;
+    Some(DateFields {
+        time,
+        day,
+        month,
+        year: i64::from(year),
+    })
+}
+
+fn loose_asctime(input: &[u8]) -> Option<DateFields> {
+    let mut c = Cursor(input);
+    c.optional_name(&DAY_NAMES, b" ")?;
+    let month = c.month()?;
+    c.lit(b" ")?;
+    let day = if c.lit(b" ").is_some() {
+        c.digits(1)?
+    } else {
+        c.digits(2)?
+    };
+    c.lit(b" ")?;
+    let time = c.time_of_day()?;
+    c.lit(b" ")?;
+    let year = c.digits_between(1, 4)?;
+    c.end()?;
+    Some(DateFields {
+        time,
+        day,
+        month,
+        year: i64::from(year),
+    })
 }
 
 fn imf_fixdate(input: &[u8]) -> Option<DateFields> {

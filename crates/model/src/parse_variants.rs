@@ -130,12 +130,9 @@ pub(crate) fn max_age_by_variant(profile: &Profile, value: &[u8]) -> Option<i64>
         {
             Some(saturating_digits(rest))
         }
-        // Step 2, max-age-invalid-expires: no digit and no sign first reads as 0.
-        [first, ..]
-            if profile.has(Variant::MaxAgeInvalidExpires)
-                && !first.is_ascii_digit()
-                && !matches!(first, b'-' | b'+') =>
-        {
+        // Step 2, max-age-invalid-expires: no digit first reads as 0 (the
+        // value reaches here only when the steps ignore it, so "-5" never does).
+        [first, ..] if profile.has(Variant::MaxAgeInvalidExpires) && !first.is_ascii_digit() => {
             Some(0)
         }
         // Step 3, max-age-leading-digits: "-"? DIGIT+ then anything: the digits.
@@ -350,9 +347,11 @@ mod tests {
         assert_eq!(max_age(&p, "-5s"), Some(EARLIEST));
         assert_eq!((max_age(&p, "abc"), max_age(&p, "+10")), (None, None));
         let p = with(ProfileId::Rfc6265, Variant::MaxAgeInvalidExpires);
-        assert_eq!(max_age(&p, "abc"), Some(EARLIEST));
-        // Values starting with a digit or a sign are not this variant's.
-        for value in ["1.5", "+10", "-", ""] {
+        for value in ["abc", "+10", "-", "-x", "--1"] {
+            assert_eq!(max_age(&p, value), Some(EARLIEST), "{value}");
+        }
+        // Values starting with a digit, and the empty one, are not this variant's.
+        for value in ["1.5", ""] {
             assert_eq!(max_age(&p, value), None, "{value}");
         }
         let p = with(ProfileId::Rfc6265, Variant::MaxAgeEmptyPersistent);

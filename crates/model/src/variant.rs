@@ -227,12 +227,12 @@ catalogue! {
         bases: BOTH, permitted: NONE,
         witness: "expiry/max-age/max-age-invalid-decimal-ignored",
     },
-    /// A Max-Age that starts with neither a digit nor a sign expires the cookie.
+    /// A Max-Age that does not start with a digit expires the cookie.
     MaxAgeInvalidExpires {
         id: "max-age-invalid-expires",
         cites: "rfc6265bis:5.6.2/2",
         citation: "RFC 6265 §5.2.2, RFC 6265bis §5.6.2 step 2",
-        summary: "a non-empty Max-Age that starts with neither a digit nor a sign ('Max-Age=abc') is read as 0 and expires the cookie",
+        summary: "a non-empty Max-Age that is no integer and does not start with a digit ('abc', '+1', '-', '-x', '--1') is read as 0 and expires the cookie",
         bases: BOTH, permitted: NONE,
         witness: "expiry/max-age/max-age-invalid-letters-ignored",
     },
@@ -414,7 +414,7 @@ catalogue! {
         id: "date-http-formats-only",
         cites: "rfc6265bis:5.1.1",
         citation: "RFC 6265 §5.1.1, RFC 6265bis §5.1.1",
-        summary: "only IMF-fixdate, RFC 850 and asctime dates (RFC 9110 §5.6.7), exactly as written, are cookie-dates (no token algorithm)",
+        summary: "only IMF-fixdate, RFC 850 and asctime dates (RFC 9110 §5.6.7), exactly as written, are cookie-dates (no token algorithm; with date-rfc1123-or-netscape-only, the layouts of both)",
         bases: BOTH, permitted: NONE,
         witness: "expiry/expires/expires-netscape-dashed-date-past",
     },
@@ -426,6 +426,15 @@ catalogue! {
         summary: "only IMF-fixdate and the Netscape form 'Wdy, DD-Mon-YYYY HH:MM:SS GMT', exactly as written, are cookie-dates (the two layouts Go's net/http tries; no token algorithm)",
         bases: BOTH, permitted: NONE,
         witness: "expiry/expires/expires-netscape-format-past",
+    },
+    /// The cookie crate's fixed layouts, loosely matched.
+    DateFixedLayoutsLoose {
+        id: "date-fixed-layouts-loose",
+        cites: "rfc6265bis:5.1.1",
+        citation: "RFC 6265 §5.1.1, RFC 6265bis §5.1.1",
+        summary: "only IMF-fixdate, RFC 850, asctime and the Netscape form 'DD-Mon-YYYY' are cookie-dates, each with the day name optional and a year of 1 to 4 digits (the Rust cookie crate's time layouts; no token algorithm)",
+        bases: BOTH, permitted: NONE,
+        witness: "expiry/expires/expires-one-digit-day-past-not-stored",
     },
     /// Two-digit years pivot at 50.
     TwoDigitYearPivot50 {

@@ -11,12 +11,14 @@
 //!
 //! 1. the subject's declared variants as a whole (when it declares any):
 //!    then the cause is the smallest declared subset that explains (single
-//!    declared variants, then declared pairs, else the whole declaration);
+//!    declared variants, then declared pairs, else the declaration without
+//!    the members it does not need);
 //! 2. every single variant of the catalogue that applies to the profile;
 //! 3. pairs of *active* variants (those that alone change the model's
 //!    answers on this case), declared ones first, at most [`PAIR_POOL`] of
 //!    them;
-//! 4. the declaration plus one active variant.
+//! 4. the declaration plus one active variant (again without the members
+//!    it does not need).
 //!
 //! Every set that explains at the winning level is kept: declared sets
 //! first, then in catalogue order. The first is the one findings are named
@@ -229,7 +231,7 @@ impl<'a> Search<'a> {
             for &v in active.iter().filter(|v| !declared.has(**v)) {
                 let more = declared.with(v);
                 if self.explains(more) {
-                    explaining.push(more);
+                    explaining.push(self.reduce(more));
                 }
             }
         }
@@ -267,10 +269,25 @@ impl<'a> Search<'a> {
             }
         }
         if pairs.is_empty() {
-            vec![declared]
+            vec![self.reduce(declared)]
         } else {
             pairs
         }
+    }
+
+    /// `set` (which explains) without the members it does not need: each
+    /// member in turn is dropped when the rest still explains. The result
+    /// explains and no member can go (irredundant, though not always the
+    /// smallest such set).
+    fn reduce(&self, set: Variants) -> Variants {
+        let mut kept = set;
+        for v in set.iter() {
+            let without: Variants = kept.iter().filter(|&w| w != v).collect();
+            if self.explains(without) {
+                kept = without;
+            }
+        }
+        kept
     }
 }
 

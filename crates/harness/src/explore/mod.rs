@@ -269,10 +269,9 @@ pub fn judge(
 /// under `profile`, or `None`: a finding.
 ///
 /// Known are: a cause within the declared variants; an undeclared class
-/// listed by its key (`unexplained/<code>`, `unstable/<code>`, `crash`, …);
-/// and, transitionally, an entry `blame/<code>` for a finding whose blamed
-/// rule is `<code>`, whatever its cause (the symptom keys of the former
-/// `*.explore.toml` lists, until the subject's declarations replace them).
+/// listed by its key (`unexplained/<code>`, `unstable/<code>`, `crash`, …).
+/// A cause that an undeclared variant explains is never known: the subject
+/// declares the variant, or the finding stands.
 pub fn known_reason(
     known: &ExpectedFailures,
     key: &FindingKey,
@@ -298,13 +297,10 @@ pub fn known_reason(
             .find(|e| e.covers(pattern, profile))
             .map(|e| e.reason.clone())
     };
-    if !matches!(cause, Cause::Variants(_)) {
-        if let Some(reason) = listed(&key.code) {
-            return Some(reason);
-        }
+    if matches!(cause, Cause::Variants(_)) {
+        return None;
     }
-    listed(&format!("blame/{}", finding.rule.code))
-        .map(|reason| format!("listed by its blamed rule (transitional): {reason}"))
+    listed(&key.code)
 }
 
 /// Replays case `index` of campaign `seed` on `spec`, unshrunk.

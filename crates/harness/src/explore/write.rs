@@ -60,12 +60,27 @@ pub fn file_name(d: &Distinct) -> String {
     format!("{}.toml", case_name(d))
 }
 
+/// The longest case name kept whole; a longer one (a cause of many
+/// variants) is cut and ends in a hash of the whole name, so file names stay
+/// within every file system's limit and distinct causes stay distinct.
+pub const MAX_NAME: usize = 96;
+
 fn case_name(d: &Distinct) -> String {
-    if d.key.kind == "mismatch" {
+    let name = if d.key.kind == "mismatch" {
         kebab(&d.key.code)
     } else {
         kebab(&format!("{}-{}", d.key.code, d.key.kind))
+    };
+    bounded(name)
+}
+
+fn bounded(name: String) -> String {
+    if name.len() <= MAX_NAME {
+        return name;
     }
+    let hash = crate::escape::fnv1a(name.as_bytes());
+    // kebab() gives ASCII, so any byte index is a char boundary.
+    format!("{}-{:08x}", &name[..MAX_NAME - 9], hash as u32)
 }
 
 /// The vector file for `d`. `origin` says how it was found (one line);
@@ -117,6 +132,16 @@ pub fn finding_file(subject: &str, d: &Distinct, origin: &str, replay: &str) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_names_are_cut_with_a_hash_and_stay_distinct() {
+        let short = "store-order".to_string();
+        assert_eq!(bounded(short.clone()), short);
+        let a = bounded("x-".repeat(100) + "a");
+        let b = bounded("x-".repeat(100) + "b");
+        assert_eq!(a.len(), MAX_NAME);
+        assert_ne!(a, b);
+    }
 
     #[test]
     fn citations_become_vector_citations() {
