@@ -2,9 +2,9 @@
 //! subject (see `cookiecheck::explore`).
 
 use crate::run::{repo_root, subjects};
+use crate::subject_file::Override;
 use anyhow::{bail, Context, Result};
 use clap::Args;
-use cookiecheck::expected::ExpectedFailures;
 use cookiecheck::explore::write::{file_name, finding_file};
 use cookiecheck::explore::{explore, replay, ExploreConfig, ExploreReport, Progress, Verdict};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -36,23 +36,20 @@ pub struct ExploreArgs {
     /// Worker threads (default: one per core).
     #[arg(long)]
     pub threads: Option<usize>,
+    /// Judge the subject by FILE instead of `subjects/NAME.toml` (given as
+    /// `NAME=FILE`; an empty file: every cause is new).
+    #[arg(long = "expected", value_name = "NAME=FILE", value_parser = crate::subject_file::parse_override)]
+    pub expected: Vec<Override>,
     /// Replay one case of the campaign, unshrunk, and print it.
     #[arg(long, value_name = "INDEX")]
     pub replay: Option<u64>,
-}
-
-/// The subject's file `subjects/<subject>.toml`: its declared variants
-/// (and entries for known unexplained classes, `unexplained/<code>`).
-pub fn known_list(root: &Path, subject: &str) -> Result<ExpectedFailures> {
-    let path = root.join("subjects").join(format!("{subject}.toml"));
-    ExpectedFailures::load(&path).with_context(|| format!("the subject file of `{subject}`"))
 }
 
 /// Runs the command; returns the exit code (0: every finding is explained
 /// by the subject's declared variants or listed, 1: new findings).
 pub fn explore_cmd(args: &ExploreArgs) -> Result<u8> {
     let root = repo_root();
-    let (specs, _) = subjects(&root, std::slice::from_ref(&args.subject))?;
+    let (specs, _) = subjects(&root, std::slice::from_ref(&args.subject), &args.expected)?;
     let Some(spec) = specs.into_iter().next() else {
         bail!("subject `{}` is not available", args.subject);
     };
@@ -61,7 +58,7 @@ pub fn explore_cmd(args: &ExploreArgs) -> Result<u8> {
     }
     let mut config = ExploreConfig::new(&spec, args.seed, args.cases);
     config.shrink_limit = args.shrink_limit;
-    config.known = known_list(&root, &spec.name)?;
+    config.known = spec.expected.clone();
     let command = format!(
         "cookiecheck explore --subject {} --seed {} --cases {}",
         spec.name, args.seed, args.cases

@@ -10,6 +10,7 @@ mod progress;
 mod report;
 mod run;
 mod serve;
+mod subject_file;
 mod variants_cmd;
 mod vectors_cmd;
 

@@ -6,7 +6,6 @@
 //! result is printed as a vector file whose expectations are the model's
 //! answers, to be checked by hand against the cited section.
 
-use crate::explore::known_list;
 use crate::run::{repo_root, subjects};
 use anyhow::{bail, Context, Result};
 use arbitrary::{Arbitrary, Unstructured};
@@ -105,11 +104,11 @@ fn scenario_diff(args: &MinimizeArgs, bytes: &[u8]) -> Result<Option<String>> {
         bail!("--target scenario-diff needs --subject");
     };
     let root = repo_root();
-    let (specs, _) = subjects(&root, std::slice::from_ref(name))?;
+    let (specs, _) = subjects(&root, std::slice::from_ref(name), &[])?;
     let Some(spec) = specs.into_iter().next() else {
         bail!("subject `{name}` is not available");
     };
-    let known = known_list(&root, &spec.name)?;
+    let known = spec.expected.clone();
     let config = ScenarioConfig::for_capabilities(&spec.capabilities);
     let scenario = config.restrict(&scenario_of(bytes)?);
     let mut subject = Isolated::new(spec.factory.clone(), spec.case_limit);

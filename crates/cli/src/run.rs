@@ -5,10 +5,11 @@
 use crate::filter::{bundled_files, load_files, selected_cases, FilterArgs};
 use crate::progress::Progress;
 use crate::report;
+use crate::subject_file::{self, Override};
 use anyhow::{bail, Context, Result};
 use clap::{Args, ValueEnum};
 use cookiecheck::differ::Outcome;
-use cookiecheck::expected::{ExpectedFailures, Listed};
+use cookiecheck::expected::Listed;
 use cookiecheck::run::{run_subject_with, SubjectRun, SubjectSpec};
 use cookiecheck::vectors::{bundled_vectors_dir, Case};
 use cookiecheck_adapters::process::{shim_names, start_shims, PROCESS_CASE_LIMIT};
@@ -61,6 +62,11 @@ pub struct RunArgs {
     /// (`<area>/<topic>.toml` files; stale list entries are then not checked).
     #[arg(long, value_name = "DIR")]
     pub vectors: Option<PathBuf>,
+    /// Judge subject NAME by FILE instead of `subjects/NAME.toml`
+    /// (repeatable): its own declared variants and expected failures, or an
+    /// empty file to see every departure from the base rules.
+    #[arg(long = "expected", value_name = "NAME=FILE", value_parser = crate::subject_file::parse_override)]
+    pub expected: Vec<Override>,
 }
 
 /// The repository root (the vectors' parent).
@@ -83,7 +89,7 @@ pub fn run(args: &RunArgs) -> Result<u8> {
         .into_iter()
         .map(Arc::new)
         .collect();
-    let (specs, notices) = subjects(&root, &args.subjects)?;
+    let (specs, notices) = subjects(&root, &args.subjects, &args.expected)?;
     let unfiltered = selection.is_everything() && args.vectors.is_none();
     let progress = Progress::new(specs.len() * cases.len());
     let runs: Vec<SubjectRun> = specs
@@ -118,7 +124,11 @@ pub fn run(args: &RunArgs) -> Result<u8> {
 
 /// The subjects to run, with their expected-failure lists, and notices for
 /// shims that could not start.
-pub(crate) fn subjects(root: &Path, wanted: &[String]) -> Result<(Vec<SubjectSpec>, Vec<String>)> {
+pub(crate) fn subjects(
+    root: &Path,
+    wanted: &[String],
+    overrides: &[Override],
+) -> Result<(Vec<SubjectSpec>, Vec<String>)> {
     let offered = cookiecheck_adapters::in_process();
     let unavailable = cookiecheck_adapters::unavailable();
     let shims = shim_names();
@@ -141,7 +151,7 @@ pub(crate) fn subjects(root: &Path, wanted: &[String]) -> Result<(Vec<SubjectSpe
             factory: o.factory.clone(),
             capabilities,
             case_limit: o.case_limit,
-            expected: expected_list(root, o.name)?,
+            expected: subject_file::load(root, o.name, overrides)?,
         });
     }
     let wanted_shims: Vec<String> = wanted
@@ -158,7 +168,7 @@ pub(crate) fn subjects(root: &Path, wanted: &[String]) -> Result<(Vec<SubjectSpe
         notices.extend(skipped);
         for s in started {
             specs.push(SubjectSpec {
-                expected: expected_list(root, &s.name)?,
+                expected: subject_file::load(root, &s.name, overrides)?,
                 name: s.name,
                 factory: s.factory,
                 capabilities: s.capabilities,
@@ -166,12 +176,9 @@ pub(crate) fn subjects(root: &Path, wanted: &[String]) -> Result<(Vec<SubjectSpe
             });
         }
     }
+    let running: Vec<String> = specs.iter().map(|s| s.name.clone()).collect();
+    subject_file::check_names(overrides, &running)?;
     Ok((specs, notices))
-}
-
-fn expected_list(root: &Path, name: &str) -> Result<ExpectedFailures> {
-    let path = root.join("subjects").join(format!("{name}.toml"));
-    ExpectedFailures::load(&path).with_context(|| format!("expected-failure list of `{name}`"))
 }
 
 /// A draft list per subject: every departure with a placeholder reason.

@@ -8,8 +8,10 @@ fn cookiecheck() -> Command {
     Command::cargo_bin("cookiecheck").expect("the binary builds")
 }
 
-/// The cookie crate's parser has known departure classes: a seeded campaign
-/// finds them, exits 0 (all known), and writes one loadable vector per class.
+/// The cookie crate's parser has known departures: a seeded campaign names
+/// each finding by the declared variants that reproduce it (its upper-case
+/// Domain kept as written is `domain-case-kept`), exits 0 (all known), and
+/// writes one loadable vector per cause.
 #[test]
 fn explore_writes_one_loadable_vector_per_distinct_finding() {
     let out = tempfile::tempdir().expect("a temp dir");
@@ -31,7 +33,8 @@ fn explore_writes_one_loadable_vector_per_distinct_finding() {
             .stdout(predicate::str::contains(
                 "explore cookie (seed 2026): 400 cases",
             ))
-            .stdout(predicate::str::contains("parse-domain [mismatch]"))
+            .stdout(predicate::str::contains("domain-case-kept [mismatch]"))
+            .stdout(predicate::str::contains("0 NEW"))
             .stdout(predicate::str::contains("(known)"))
             .get_output()
             .stdout

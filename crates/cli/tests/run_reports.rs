@@ -34,6 +34,15 @@ fn run(args: &[&str]) -> Output {
 /// entry (the case of `expiry/max-age/max-age-invalid-empty-ignored`, which
 /// subjects/cookie_store.toml lists, under a new id), and one whose cookie
 /// value is markup.
+/// `NAME=FILE` for `--expected`: an empty subject file, so the subject is
+/// judged by the base rules alone and its known departures (here the empty
+/// Max-Age the cookie crate reads as persistent) fail the run.
+fn no_declarations(dir: &Path, subject: &str) -> String {
+    let file = dir.join(format!("{subject}-none.toml"));
+    std::fs::write(&file, "").expect("an empty subject file");
+    format!("{subject}={}", file.display())
+}
+
 fn departure_tree(dir: &Path) {
     let area = dir.join("mine");
     std::fs::create_dir_all(&area).expect("mkdir");
@@ -119,7 +128,9 @@ fn unknown_subjects_and_missing_vector_folders_exit_2() {
 
 #[test]
 fn json_report_follows_the_documented_schema() {
-    let cases = bundled_cases("path/");
+    // expiry/: both subjects have failures their declared variants
+    // reproduce (an empty Max-Age, the cookie crate's date layouts).
+    let cases = bundled_cases("expiry/");
     let out = run(&[
         "--subject",
         "cookie_store",
@@ -127,7 +138,7 @@ fn json_report_follows_the_documented_schema() {
         "cookie",
         "--format",
         "json",
-        "path",
+        "expiry",
     ]);
     let v: Value = serde_json::from_slice(&out.stdout).expect("the report is JSON");
     assert_eq!(v["schema"], "cookiecheck-run-report");
@@ -142,6 +153,8 @@ fn json_report_follows_the_documented_schema() {
             "pass",
             "fail",
             "expected-fail",
+            "declared",
+            "left-open",
             "unexpected-pass",
             "unsupported",
             "not-applicable",
@@ -157,6 +170,18 @@ fn json_report_follows_the_documented_schema() {
             .filter(|f| f["listed"] == true)
             .count();
         assert_eq!(t["expected-fail"].as_u64(), Some(listed as u64));
+        let declared = s["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .filter(|f| f["declared"] == true)
+            .count();
+        assert!(
+            declared > 0,
+            "{}: no declared finding in expiry/",
+            s["name"]
+        );
+        assert_eq!(t["declared"].as_u64(), Some(declared as u64));
     }
     // Every key the report uses is documented in docs/report-json.md.
     let doc = std::fs::read_to_string(
@@ -192,16 +217,13 @@ fn collect_keys(v: &Value, keys: &mut std::collections::BTreeSet<String>, areas:
 #[test]
 fn a_departure_exits_1_and_is_a_junit_failure_with_expected_actual_and_rule() {
     let dir = tempfile::tempdir().expect("a temporary folder");
+    let lists = tempfile::tempdir().expect("a temporary folder");
     departure_tree(dir.path());
     let out = cookiecheck()
-        .args([
-            "run",
-            "--subject",
-            "cookie_store",
-            "--format",
-            "junit",
-            "--vectors",
-        ])
+        .args(["run", "--subject", "cookie_store", "--format", "junit"])
+        .arg("--expected")
+        .arg(no_declarations(lists.path(), "cookie_store"))
+        .arg("--vectors")
         .arg(dir.path())
         .output()
         .expect("runs");
@@ -226,7 +248,9 @@ fn a_departure_exits_1_and_is_a_junit_failure_with_expected_actual_and_rule() {
 
 #[test]
 fn junit_report_is_well_formed_counts_match_and_validates() {
-    let cases = bundled_cases("domain/");
+    // parse/: reqwest lists failures there, and all three have failures
+    // their declared variants reproduce.
+    let cases = bundled_cases("parse/");
     let subjects = ["cookie_store", "reqwest", "cookie"];
     let dir = tempfile::tempdir().expect("a temporary folder");
     let file = dir.path().join("report.xml");
@@ -236,7 +260,7 @@ fn junit_report_is_well_formed_counts_match_and_validates() {
         cmd.args(["--subject", s]);
     }
     let out = cmd
-        .args(["--format", "junit", "domain", "--output"])
+        .args(["--format", "junit", "parse", "--output"])
         .arg(&file)
         .output()
         .expect("runs");
@@ -279,8 +303,11 @@ fn junit_report_is_well_formed_counts_match_and_validates() {
         total += testcases.len();
     }
     assert_eq!(root.attribute("tests"), Some(total.to_string().as_str()));
-    // The listed failures of these subjects show up as skipped, with the reason.
-    assert!(xml.contains("expected failure (subjects/"));
+    // Listed failures and failures the declared variants reproduce show up
+    // as skipped, with the reason; neither is a failure.
+    assert!(xml.contains("expected failure (subjects/reqwest.toml)"));
+    assert!(xml.contains("declared variant trim-unicode-whitespace (subjects/cookie_store.toml)"));
+    assert!(!xml.contains("type=\"internal\""), "{xml}");
 
     let xsd = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/junit.xsd");
     match std::process::Command::new("xmllint")
@@ -365,6 +392,10 @@ fn html_report_is_self_contained_escaped_and_renders_in_chromium() {
             "--format",
             "html",
         ])
+        .arg("--expected")
+        .arg(no_declarations(dir.path(), subjects[0]))
+        .arg("--expected")
+        .arg(no_declarations(dir.path(), subjects[1]))
         .arg("--vectors")
         .arg(&vectors)
         .arg("--output")
@@ -409,4 +440,35 @@ fn html_report_is_self_contained_escaped_and_renders_in_chromium() {
     assert_eq!(dom.matches("<tr class=\"case\"").count(), cases);
     assert_eq!(dom.matches("class=\"cell ").count(), cases * subjects.len());
     assert!(dom.contains("id=\"f-cookie_store-mine/cases/empty-max-age\""));
+}
+
+#[test]
+fn expected_overrides_name_their_mistakes() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let missing = dir.path().join("nope.toml");
+    let cases = [
+        (
+            format!("cookie_store={}", missing.display()),
+            "no such file",
+        ),
+        ("cookie_store".to_string(), "is not NAME=FILE"),
+        (
+            no_declarations(dir.path(), "cookie"),
+            "`cookie` is not among the subjects that run",
+        ),
+    ];
+    for (arg, says) in cases {
+        cookiecheck()
+            .args([
+                "run",
+                "--subject",
+                "cookie_store",
+                "--expected",
+                &arg,
+                "path",
+            ])
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(says));
+    }
 }

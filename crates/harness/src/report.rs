@@ -44,10 +44,16 @@ fn context_text(ctx: &RequestContext, method: &str) -> String {
     out
 }
 
-/// The steps of `case` with what the model did at each, the failing step marked.
+/// The steps of `case` with what the model did at each, the model's own
+/// failing step (against the vector) marked.
 pub fn render_steps(case: &Case, result: &CaseResult) -> String {
+    render_steps_marking(case, result, result.failure.as_ref().and_then(|f| f.step))
+}
+
+/// The steps of `case` with what the model did at each, step `failed`
+/// (zero-based: where a subject first differed) marked.
+pub fn render_steps_marking(case: &Case, result: &CaseResult, failed: Option<usize>) -> String {
     let mut out = String::new();
-    let failed = result.failure.as_ref().and_then(|f| f.step);
     for (i, step) in case.steps.iter().enumerate() {
         let record = result.steps.get(i);
         let mark = if failed == Some(i) {
@@ -87,7 +93,7 @@ pub fn render_steps(case: &Case, result: &CaseResult) -> String {
                     let _ = writeln!(out, "        expect {}", describe::header(e));
                 }
                 if let Some(sent) = rec.and_then(StepRecord::sent_header) {
-                    let _ = writeln!(out, "        sent   {}", describe::header(sent));
+                    let _ = writeln!(out, "        model  {}", describe::header(sent));
                 }
             }
             (Step::Advance(n), _) => {

@@ -72,7 +72,12 @@ impl Cursor<'_> {
 
     /// Between `min` and `max` digits, as many as there are.
     fn digits_between(&mut self, min: usize, max: usize) -> Option<u32> {
-        let n = self.0.iter().take(max).take_while(|b| b.is_ascii_digit()).count();
+        let n = self
+            .0
+            .iter()
+            .take(max)
+            .take_while(|b| b.is_ascii_digit())
+            .count();
         if n < min {
             return None;
         }

@@ -13,6 +13,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 fn tally_json(t: &Tally) -> Value {
     json!({
         "pass": t.pass, "fail": t.fail, "expected-fail": t.expected,
+        "declared": t.declared, "left-open": t.left_open,
         "unexpected-pass": t.unexpected_pass, "unsupported": t.unsupported,
         "not-applicable": t.not_applicable,
     })

@@ -264,7 +264,7 @@ fn finish(
         case: case.id.clone(),
         profile: caps.profile,
         step,
-        steps: crate::report::render_steps(case, record),
+        steps: crate::report::render_steps_marking(case, record, step),
         explanation: explain::lines(case, record, step),
         kind,
         rule,

@@ -17,7 +17,7 @@ use crate::subject::{Capabilities, ParsedCookie, Subject};
 use crate::vectors::{Case, Step};
 use cookiecheck_model::path::{default_path_for, request_path};
 use cookiecheck_model::set_cookie::{max_age_attribute, parse_set_cookie, SetCookie};
-use cookiecheck_model::time::{format_utc, LATEST};
+use cookiecheck_model::time::{format_utc, EARLIEST, LATEST};
 use cookiecheck_model::{Profile, ProfileId, Rule, Time};
 
 /// Asks the subject to parse every line of `case`.
@@ -155,7 +155,12 @@ fn compare(
         return Some(("value", bytes(m.value), bytes(&s.value), None));
     }
     let time = |t: Option<Time>| t.map_or("none".to_string(), format_utc);
-    let s_expires = s.expires.map(|t| capped(t, profile, now));
+    // The model's instants span 1601..=9999 (`time::EARLIEST..=LATEST`), as
+    // Max-Age arithmetic saturates into that range; a parser's instant outside
+    // it is read as the nearest bound, the same point in the past or future.
+    let s_expires = s
+        .expires
+        .map(|t| capped(t.clamp(EARLIEST, LATEST), profile, now));
     if m.expires != s_expires {
         return Some(("expires", time(m.expires), time(s_expires), None));
     }
