@@ -245,3 +245,21 @@ pub fn check_parse_line(line: &[u8]) -> Result<(), String> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod parse_line_round_trip {
+    use super::check_parse_line;
+
+    /// Found by the set_cookie_parse fuzz target: a Domain value of exactly
+    /// 1024 octets, written back with a leading dot, was one octet over the
+    /// attribute-value limit and lost on the second parse.
+    #[test]
+    fn a_domain_at_the_attribute_limit_round_trips() {
+        let domain = format!("{}.example", "b".repeat(1024 - ".example".len()));
+        assert_eq!(domain.len(), 1024);
+        let line = format!("a=1; Domain={domain}");
+        assert_eq!(check_parse_line(line.as_bytes()), Ok(()));
+        let dotted = format!("a=1; Domain=..{}", &domain[2..]);
+        assert_eq!(check_parse_line(dotted.as_bytes()), Ok(()));
+    }
+}

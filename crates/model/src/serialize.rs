@@ -64,10 +64,17 @@ pub fn parsed_to_line(
         out.extend_from_slice(format!("; Max-Age={delta}").as_bytes());
     }
     if let Some(d) = &parsed.domain {
-        // Always with a leading dot: the parser removes one (§5.6.3), and
-        // the value may itself start with a dot or with WSP that the
-        // attribute's trimming would otherwise eat.
-        out.extend_from_slice(b"; Domain=.");
+        // A leading dot only where one is needed: the parser removes one
+        // (§5.6.3), so a value that is empty or itself starts with a dot or
+        // with WSP (which the attribute's trimming would eat) gets one. An
+        // unneeded dot would make a 1024-octet value one octet too long
+        // (the 1024-octet attribute-value limit of RFC 6265bis §5.6).
+        let needs_dot = matches!(d.first(), None | Some(b'.' | b' ' | b'\t'));
+        out.extend_from_slice(if needs_dot {
+            b"; Domain=."
+        } else {
+            b"; Domain="
+        });
         out.extend_from_slice(d);
     }
     if let Some(p) = &parsed.path {
