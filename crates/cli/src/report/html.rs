@@ -278,7 +278,7 @@ fn case_section(out: &mut String, case: &Case) {
         let result = play_case(case, p);
         let _ = writeln!(
             out,
-            "<p>the model under {} (expected and sent):</p>\n<pre>{}</pre>",
+            "<p>the model under {} (the vector's expectation and the model's header at each step):</p>\n<pre>{}</pre>",
             escape(p.name()),
             escape(&render_steps(case, &result))
         );
