@@ -52,7 +52,13 @@ pub fn load(root: &Path, name: &str, overrides: &[Override]) -> Result<ExpectedF
             path.display()
         );
     }
-    ExpectedFailures::load(&path).with_context(|| format!("the subject file of `{name}`"))
+    let mut file =
+        ExpectedFailures::load(&path).with_context(|| format!("the subject file of `{name}`"))?;
+    // Reports name the bundled file by its place in the project.
+    if !overridden {
+        file.source = Some(format!("subjects/{name}.toml"));
+    }
+    Ok(file)
 }
 
 /// Every override names a subject that runs (a typo would silently judge

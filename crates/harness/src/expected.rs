@@ -130,6 +130,9 @@ pub struct ExpectedFailures {
     pub entries: Vec<Entry>,
     /// The declared variants, in file order.
     pub declared: Vec<Declaration>,
+    /// The file it was read from, as reports name it (`None`: built in
+    /// memory).
+    pub source: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -238,7 +241,11 @@ impl ExpectedFailures {
         }
         entries.sort_by(|a, b| a.location.cmp(&b.location));
         declared.sort_by(|a, b| a.location.cmp(&b.location));
-        Ok(ExpectedFailures { entries, declared })
+        Ok(ExpectedFailures {
+            entries,
+            declared,
+            source: Some(path.display().to_string()),
+        })
     }
 
     /// The variants declared for `profile`.

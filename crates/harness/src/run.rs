@@ -86,6 +86,8 @@ pub struct SubjectRun {
     pub list_check: ListCheck,
     /// The rule variants the subject declares (for its profile).
     pub declared: cookiecheck_model::Variants,
+    /// The subject file it was judged by, as reports name it.
+    pub list_file: String,
 }
 
 impl SubjectRun {
@@ -159,5 +161,10 @@ pub fn run_subject_with(
         outcomes,
         list_check,
         declared,
+        list_file: spec
+            .expected
+            .source
+            .clone()
+            .unwrap_or_else(|| format!("subjects/{}.toml", spec.name)),
     }
 }

@@ -11,6 +11,7 @@ use crate::storage::{expire, receive};
 use crate::store::Store;
 use crate::time::Time;
 use crate::uri::RequestUri;
+use crate::variant::Variant;
 
 /// A reference cookie jar: a store plus the profile whose rules it follows.
 /// It has no clock: every operation takes `now`.
@@ -81,15 +82,27 @@ impl Jar {
     }
 
     /// "The current session is over": removes non-persistent cookies.
+    ///
+    /// Under `store-order-grouped` the jar saves its persistent cookies in
+    /// walk order and loads them into fresh maps: the survivors keep their
+    /// order and the other slots are gone (a jar that clears its session
+    /// cookies in place, as `equal-paths-grouped-by-domain`'s does, keeps
+    /// its domain and path slots).
     pub fn end_session(&mut self) -> Vec<Evicted> {
-        self.store
+        let ended = self
+            .store
             .remove_where(|c| !c.persistent)
             .into_iter()
             .map(|cookie| Evicted {
                 cookie,
                 rule: Rule::SessionEnded,
             })
-            .collect()
+            .collect();
+        if self.profile.has(Variant::StoreOrderGrouped) {
+            let survivors: Vec<Cookie> = self.store.iter().cloned().collect();
+            self.store.slots.rebuild(&self.profile, &survivors);
+        }
+        ended
     }
 
     /// The unexpired cookies at `now`, in creation order.
@@ -136,8 +149,16 @@ impl Jar {
     /// that keeps session cookies would.
     pub fn reload(&mut self, now: Time) -> Result<(), TxtWriteError> {
         let text = self.to_cookies_txt(now)?;
-        let reloaded = Jar::from_cookies_txt(self.profile.clone(), &text, now)
+        let mut reloaded = Jar::from_cookies_txt(self.profile.clone(), &text, now)
             .map_err(|e| TxtWriteError::Unreadable(e.to_string()))?;
+        // A jar of nested maps writes its file in walk order and loads it
+        // into fresh maps: the survivors keep their walk order.
+        if crate::slots::walks(&self.profile) {
+            let mut slots = std::mem::take(&mut self.store.slots);
+            let survivors: Vec<Cookie> = reloaded.store.iter().cloned().collect();
+            slots.rebuild(&self.profile, &survivors);
+            reloaded.store.slots = slots;
+        }
         *self = reloaded;
         Ok(())
     }

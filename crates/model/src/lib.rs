@@ -21,6 +21,7 @@
 //! | [`limits`] | §5.7 eviction, §6.1 limits |
 //! | [`cookies_txt`] | the Netscape cookies.txt file |
 //! | [`variant`] | named rule variants: the readings real jars take, as switches |
+//! | [`slots`] | the walk order of a jar of nested maps (the `store-order-grouped` variant) |
 //! | [`serialize`] | a stored cookie written back as Set-Cookie (round-trip oracle) |
 //! | [`invariants`] | what every profile must keep (for property tests and fuzzing) |
 //!
@@ -59,6 +60,7 @@ pub mod same_site;
 mod scan;
 pub mod serialize;
 pub mod set_cookie;
+pub mod slots;
 pub mod storage;
 pub mod store;
 pub mod time;

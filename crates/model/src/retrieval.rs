@@ -109,8 +109,17 @@ fn select<'u>(
         }
         // Step 4: longer paths first; equal lengths by earlier creation-time
         // (then creation order, the model's tie-break). The store-order
-        // variant lists by creation alone.
-        if profile.has(Variant::StoreOrder) {
+        // variant lists by creation alone, store-order-grouped in the walk
+        // order of nested domain, path and name maps, and
+        // equal-paths-grouped-by-domain breaks ties in that walk order.
+        if profile.has(Variant::StoreOrderGrouped) {
+            chosen.sort_by_key(|&(d, i)| store.slots.key(profile, &buckets[d][i]));
+        } else if profile.has(Variant::EqualPathsGroupedByDomain) {
+            chosen.sort_by_key(|&(d, i)| {
+                let c = &buckets[d][i];
+                (std::cmp::Reverse(c.path.len()), store.slots.key(profile, c))
+            });
+        } else if profile.has(Variant::StoreOrder) {
             chosen.sort_by_key(|&(d, i)| {
                 let c = &buckets[d][i];
                 (c.creation_time, c.creation_order)

@@ -129,6 +129,11 @@ pub fn parse_set_cookie<'a>(
     if profile.has(Variant::HtabIsCtl) && find_byte(line, b'\t').is_some() {
         return Err(Rule::ByVariant(Variant::HtabIsCtl));
     }
+    // non-utf8-line-ignored: a jar that parses a string drops the line
+    // (the algorithm itself works on octets).
+    if profile.has(Variant::NonUtf8LineIgnored) && std::str::from_utf8(line).is_err() {
+        return Err(Rule::ByVariant(Variant::NonUtf8LineIgnored));
+    }
     // Step 2 (6265 step 1): split off the unparsed-attributes at the first ";".
     let (pair, unparsed) = match find_byte(line, b';') {
         Some(i) => (&line[..i], &line[i..]),

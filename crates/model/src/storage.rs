@@ -97,7 +97,11 @@ pub fn receive(
             evicted,
         };
     }
-    // Step 24: insert, then remove excess cookies.
+    // Step 24: insert, then remove excess cookies. A jar of nested maps
+    // (the walk-order variants) takes the cookie's slots now.
+    if crate::slots::walks(profile) {
+        store.slots.claim(profile, &cookie);
+    }
     let domain = cookie.domain.clone();
     store.insert(cookie.clone());
     evicted.extend(remove_excess(store, profile, &domain));

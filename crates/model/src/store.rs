@@ -3,6 +3,7 @@
 
 use crate::cookie::Cookie;
 use crate::domain::is_ip_address;
+use crate::slots::Slots;
 use crate::time::Time;
 use std::collections::HashMap;
 
@@ -16,6 +17,9 @@ pub struct Store {
     /// the store (session cookies never expire), so that the
     /// expired-cookie sweep runs only when something may have expired.
     earliest_expiry: Option<Time>,
+    /// The walk order of a jar of nested maps, kept only while the
+    /// `store-order-grouped` variant is on (empty otherwise).
+    pub(crate) slots: Slots,
 }
 
 impl Store {

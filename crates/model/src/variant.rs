@@ -173,6 +173,15 @@ catalogue! {
         bases: BOTH, permitted: NONE,
         witness: "parse/name-value/quotes-kept",
     },
+    /// A line that is not UTF-8 is ignored.
+    NonUtf8LineIgnored {
+        id: "non-utf8-line-ignored",
+        cites: "rfc6265:5.2",
+        citation: "RFC 6265 §5.2 and the §5.4 note (the algorithms work on octets), RFC 6265bis §5.6",
+        summary: "a Set-Cookie line that is not valid UTF-8 is ignored (a jar whose parser takes a string)",
+        bases: BOTH, permitted: NONE,
+        witness: "parse/non-ascii/raw-0xff-in-value",
+    },
     /// Only the first valid Expires attribute counts.
     FirstExpiresWins {
         id: "first-expires-wins",
@@ -749,6 +758,24 @@ catalogue! {
         summary: "the Cookie header lists cookies in creation order, not longer paths first",
         bases: BOTH, permitted: NONE,
         witness: "storage/order/longer-path-first",
+    },
+    /// The Cookie header lists cookies in the walk order of nested maps.
+    StoreOrderGrouped {
+        id: "store-order-grouped",
+        cites: "rfc6265:5.4/2",
+        citation: "RFC 6265 §5.4 step 2, RFC 6265bis §5.8.3 step 4",
+        summary: "the Cookie header lists cookies grouped by domain, then by path, each group (and each name within it) in the order it was first stored; a slot keeps its place when its cookie is replaced or expires, until the session ends (a jar of nested insertion-ordered maps)",
+        bases: BOTH, permitted: NONE,
+        witness: "storage/order/grouped-by-path-of-first-use",
+    },
+    /// Equal path lengths are listed in the walk order of nested maps.
+    EqualPathsGroupedByDomain {
+        id: "equal-paths-grouped-by-domain",
+        cites: "rfc6265:5.4/2",
+        citation: "RFC 6265 §5.4 step 2, RFC 6265bis §5.8.3 step 4",
+        summary: "cookies with equal path lengths are listed grouped by domain (host-only and domain cookies apart), then by path, each group in the order it was first stored, and in creation order within a group (a stable sort by path length over nested insertion-ordered maps)",
+        bases: BOTH, permitted: NONE,
+        witness: "storage/order/equal-path-not-grouped-by-domain",
     },
     /// Loopback hosts count as secure.
     LoopbackIsSecure {

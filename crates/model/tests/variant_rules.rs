@@ -497,3 +497,80 @@ fn date_variants_reach_the_expires_attribute() {
     let mut j = jar(with(ProfileId::Rfc6265, Variant::TwoDigitYear1900s));
     assert_eq!(set(&mut j, url, line, T0), Rule::ExpiredOnArrival);
 }
+
+#[test]
+fn store_order_grouped_walks_domains_then_paths_in_first_use_order() {
+    // §5.4 step 2 / bis §5.8.3 step 4: longer paths first, then creation.
+    for base in BOTH {
+        let mut j = jar(Profile::for_id(base));
+        set(&mut j, "http://example.com/", "b=1; Path=/", T0);
+        set(&mut j, "http://example.com/", "a=1; Path=/x", T0 + 1);
+        set(&mut j, "http://example.com/", "c=1; Path=/", T0 + 2);
+        assert_eq!(get(&mut j, "http://example.com/x", T0 + 3), "a=1; b=1; c=1");
+        // store-order-grouped: the / group (b, c) was used first.
+        let mut j = jar(with(base, Variant::StoreOrderGrouped));
+        set(&mut j, "http://example.com/", "b=1; Path=/", T0);
+        set(&mut j, "http://example.com/", "a=1; Path=/x", T0 + 1);
+        set(&mut j, "http://example.com/", "c=1; Path=/", T0 + 2);
+        assert_eq!(get(&mut j, "http://example.com/x", T0 + 3), "b=1; c=1; a=1");
+        // A cookie deleted and set again comes back to its slot...
+        set(&mut j, "http://example.com/", "b=; Max-Age=0", T0 + 4);
+        set(&mut j, "http://example.com/", "b=2", T0 + 5);
+        assert_eq!(get(&mut j, "http://example.com/x", T0 + 6), "b=2; c=1; a=1");
+        // ...but after the session ends only the survivors keep a slot:
+        // the persistent a is now first, the session cookies are gone.
+        set(
+            &mut j,
+            "http://example.com/",
+            "a=1; Path=/x; Max-Age=99",
+            T0 + 7,
+        );
+        j.end_session();
+        set(&mut j, "http://example.com/", "b=3", T0 + 8);
+        assert_eq!(get(&mut j, "http://example.com/x", T0 + 9), "a=1; b=3");
+    }
+}
+
+#[test]
+fn equal_paths_grouped_by_domain_keeps_longer_paths_first() {
+    // §5.4 step 2: equal path lengths by creation-time (d, h, e).
+    for base in BOTH {
+        let mut j = jar(with(base, Variant::EqualPathsGroupedByDomain));
+        set(
+            &mut j,
+            "http://www.example.com/",
+            "d=1; Domain=example.com",
+            T0,
+        );
+        set(&mut j, "http://www.example.com/", "h=2", T0 + 1);
+        set(
+            &mut j,
+            "http://www.example.com/",
+            "e=3; Domain=example.com",
+            T0 + 2,
+        );
+        set(&mut j, "http://www.example.com/", "p=4; Path=/x", T0 + 3);
+        // The domain cookies' group was used first; /x is still first.
+        assert_eq!(
+            get(&mut j, "http://www.example.com/x", T0 + 4),
+            "p=4; d=1; e=3; h=2"
+        );
+        // A deleted name frees its slot: d comes back last in its group.
+        set(
+            &mut j,
+            "http://www.example.com/",
+            "d=; Domain=example.com; Max-Age=0",
+            T0 + 5,
+        );
+        set(
+            &mut j,
+            "http://www.example.com/",
+            "d=5; Domain=example.com",
+            T0 + 6,
+        );
+        assert_eq!(
+            get(&mut j, "http://www.example.com/", T0 + 7),
+            "e=3; d=5; h=2"
+        );
+    }
+}

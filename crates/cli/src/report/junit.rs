@@ -46,12 +46,14 @@ fn verdict(r: &SubjectRun, o: &CaseOutcome, entry: Option<&str>) -> Verdict {
             body: f.render(subject),
         },
         (Listed::ExpectedFailure, Outcome::Fail(f)) => Verdict::Skipped(format!(
-            "expected failure (subjects/{subject}.toml): {}",
+            "expected failure ({}): {}",
+            r.list_file,
             finding_message(f)
         )),
         (Listed::Declared, Outcome::Fail(f)) => Verdict::Skipped(format!(
-            "declared variant {} (subjects/{subject}.toml): {}",
+            "declared variant {} ({}): {}",
             f.cause.label(),
+            r.list_file,
             finding_message(f)
         )),
         // The model and the subject differ only where the text leaves the
@@ -60,8 +62,9 @@ fn verdict(r: &SubjectRun, o: &CaseOutcome, entry: Option<&str>) -> Verdict {
         (Listed::UnexpectedPass, _) => Verdict::Failure {
             kind: "unexpected-pass".to_string(),
             message: format!(
-                "unexpected pass: listed as `{}` in subjects/{subject}.toml but passes",
-                entry.unwrap_or("?")
+                "unexpected pass: listed as `{}` in {} but passes",
+                entry.unwrap_or("?"),
+                r.list_file
             ),
             body: String::new(),
         },
@@ -129,7 +132,7 @@ pub fn junit(runs: &[SubjectRun]) -> String {
             }
         }
         tests += 1;
-        let list = format!("subjects/{}.toml", r.name);
+        let list = r.list_file.clone();
         let _ = write!(
             cases,
             "    <testcase classname=\"{}\" name=\"{}\"",

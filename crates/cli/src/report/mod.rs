@@ -60,14 +60,14 @@ fn list_problems(runs: &[SubjectRun]) -> Vec<String> {
     for r in runs {
         for (id, pattern) in &r.list_check.unexpected_passes {
             problems.push(format!(
-                "{}: unexpected pass {id} (listed as `{pattern}`): remove it from subjects/{}.toml",
-                r.name, r.name
+                "{}: unexpected pass {id} (listed as `{pattern}`): remove it from {}",
+                r.name, r.list_file
             ));
         }
         for (id, pattern, cause) in &r.list_check.redundant {
             problems.push(format!(
-                "{}: redundant entry `{pattern}`: {id} is explained by the declared variant {cause}; remove the entry from subjects/{}.toml",
-                r.name, r.name
+                "{}: redundant entry `{pattern}`: {id} is explained by the declared variant {cause}; remove the entry from {}",
+                r.name, r.list_file
             ));
         }
         for e in &r.list_check.stale {
