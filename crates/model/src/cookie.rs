@@ -37,6 +37,9 @@ pub struct Cookie {
     /// creation-times (and equal last-access-times), oldest first. Kept on
     /// replacement, like the creation-time.
     pub creation_order: u64,
+    /// Under `secure-added-on-save`: the jar writes Secure for this cookie
+    /// when it saves it (its line carried Partitioned or SameSite=None).
+    pub secure_on_save: bool,
 }
 
 impl Cookie {
@@ -146,6 +149,7 @@ mod tests {
             http_only: false,
             same_site: SameSite::Default,
             creation_order: 0,
+            secure_on_save: false,
         };
         // RFC 6265 §5.3: expired when the expiry-time is in the past.
         let base = Profile::rfc6265();

@@ -139,6 +139,7 @@ fn read_line(line: &[u8], now: Time) -> Result<Cookie, String> {
         http_only: false,
         same_site: SameSite::Default,
         creation_order: 0,
+        secure_on_save: false,
     })
 }
 

@@ -98,6 +98,12 @@ impl Jar {
                 rule: Rule::SessionEnded,
             })
             .collect();
+        // secure-added-on-save: the saved copy says Secure.
+        if self.profile.has(Variant::SecureAddedOnSave) {
+            for c in self.store.iter_mut().filter(|c| c.secure_on_save) {
+                c.secure_only = true;
+            }
+        }
         if self.profile.has(Variant::StoreOrderGrouped) {
             let survivors: Vec<Cookie> = self.store.iter().cloned().collect();
             self.store.slots.rebuild(&self.profile, &survivors);

@@ -50,6 +50,9 @@ pub struct SetCookie<'a> {
     pub same_site: Option<SameSite>,
     /// Attributes that were ignored or adjusted, in order.
     pub notes: Vec<Note>,
+    /// Under `secure-added-on-save`: the line carried Partitioned, or its
+    /// last valid SameSite was None, so the jar's serialiser writes Secure.
+    pub secure_on_save: bool,
 }
 
 /// WSP = SP / HTAB.
@@ -175,6 +178,7 @@ pub fn parse_set_cookie<'a>(
         http_only: false,
         same_site: None,
         notes: Vec::new(),
+        secure_on_save: false,
     };
     parse_attributes(&mut cookie, unparsed, profile, uri_path, now)?;
     Ok(cookie)
@@ -194,6 +198,9 @@ fn parse_attributes<'a>(
         return Ok(());
     };
     let mut partitioned = false;
+    // secure-added-on-save: Partitioned seen, and the last valid SameSite.
+    let on_save = profile.has(Variant::SecureAddedOnSave);
+    let (mut saw_partitioned, mut same_site_none) = (false, false);
     for cookie_av in split_byte(rest, b';') {
         // Step 4: split at the first "=".
         let (name, value, has_equals) = match split_once(cookie_av, b'=') {
@@ -219,6 +226,19 @@ fn parse_attributes<'a>(
             cookie.notes.push(note(rule, name, value));
             continue;
         }
+        if on_save {
+            if name.eq_ignore_ascii_case(b"partitioned") {
+                saw_partitioned = true;
+            } else if has_equals && name.eq_ignore_ascii_case(b"samesite") {
+                if value.eq_ignore_ascii_case(b"none") {
+                    same_site_none = true;
+                } else if value.eq_ignore_ascii_case(b"strict")
+                    || value.eq_ignore_ascii_case(b"lax")
+                {
+                    same_site_none = false;
+                }
+            }
+        }
         // partitioned-needs-secure: remember Partitioned (still an unknown attribute).
         if profile.has(Variant::PartitionedNeedsSecure) && name.eq_ignore_ascii_case(b"partitioned")
         {
@@ -227,6 +247,7 @@ fn parse_attributes<'a>(
         // Step 7: process by (case-insensitive) name; unknown names are ignored.
         process_attribute(cookie, name, value, profile, uri_path, now)?;
     }
+    cookie.secure_on_save = saw_partitioned || same_site_none;
     // partitioned-needs-secure (CHIPS): Partitioned without Secure ignores the cookie.
     if partitioned && !cookie.secure {
         return Err(Rule::ByVariant(Variant::PartitionedNeedsSecure));
@@ -461,6 +482,17 @@ pub fn max_age_attribute(value: &[u8], profile: &Profile, now: Time) -> Result<(
 /// §5.6.3 steps 2–3 under `profile`: [`domain_attribute`], or with the
 /// `domain-case-kept` variant the value without its leading "." only.
 pub fn domain_attribute_for(profile: &Profile, value: &[u8]) -> Vec<u8> {
+    // domain-trimmed-after-dot: the rest is trimmed again once the dot is off.
+    if profile.has(Variant::DomainTrimmedAfterDot) {
+        if let Some(rest) = value.strip_prefix(b".") {
+            let rest = trim(profile, rest);
+            return if profile.has(Variant::DomainCaseKept) {
+                rest.to_vec()
+            } else {
+                rest.to_ascii_lowercase()
+            };
+        }
+    }
     if profile.has(Variant::DomainCaseKept) {
         // Step 3 skipped: the case is kept.
         return value.strip_prefix(b".").unwrap_or(value).to_vec();

@@ -146,6 +146,7 @@ mod tests {
             http_only: false,
             same_site: SameSite::Default,
             creation_order: 0,
+            secure_on_save: false,
         }
     }
 

@@ -234,6 +234,7 @@ fn create(
         http_only: p.http_only,
         same_site,
         creation_order: 0,
+        secure_on_save: p.secure_on_save,
     })
 }
 

@@ -50,6 +50,12 @@ impl Store {
         self.by_domain.values().flatten()
     }
 
+    /// All cookies, in no particular order, to change in place (fields that
+    /// are no part of the index: not the domain).
+    pub(crate) fn iter_mut(&mut self) -> impl Iterator<Item = &mut Cookie> {
+        self.by_domain.values_mut().flatten()
+    }
+
     /// The cookies whose domain field is exactly `domain`.
     pub fn in_domain(&self, domain: &str) -> &[Cookie] {
         self.by_domain.get(domain).map_or(&[], Vec::as_slice)

@@ -362,6 +362,15 @@ catalogue! {
         bases: BOTH, permitted: NONE,
         witness: "domain/domain-attribute/empty-domain-host-only",
     },
+    /// The Domain value is trimmed again after its leading dot goes.
+    DomainTrimmedAfterDot {
+        id: "domain-trimmed-after-dot",
+        cites: "rfc6265:5.2.3",
+        citation: "RFC 6265 §5.2.3, RFC 6265bis §5.6.3 step 2",
+        summary: "whitespace after the leading '.' of a Domain value is trimmed too ('. example.com' is example.com, not ' example.com', which no host matches)",
+        bases: BOTH, permitted: NONE,
+        witness: "domain/domain-attribute/space-after-leading-dot-not-trimmed",
+    },
     /// The Domain attribute keeps its case.
     DomainCaseKept {
         id: "domain-case-kept",
@@ -776,6 +785,15 @@ catalogue! {
         summary: "cookies with equal path lengths are listed grouped by domain (host-only and domain cookies apart), then by path, each group in the order it was first stored, and in creation order within a group (a stable sort by path length over nested insertion-ordered maps)",
         bases: BOTH, permitted: NONE,
         witness: "storage/order/equal-path-not-grouped-by-domain",
+    },
+    /// Saving the jar makes SameSite=None and Partitioned cookies secure.
+    SecureAddedOnSave {
+        id: "secure-added-on-save",
+        cites: "rfc6265:5.3/8",
+        citation: "RFC 6265 §5.3 step 8, RFC 6265bis §5.7 step 12",
+        summary: "a cookie whose line carried Partitioned, or whose last valid SameSite was None, becomes secure-only when the jar saves and reloads it at the end of a session (its serialiser writes Secure for them)",
+        bases: BOTH, permitted: NONE,
+        witness: "secure/attribute/partitioned-alone-not-secure-after-session",
     },
     /// Loopback hosts count as secure.
     LoopbackIsSecure {
