@@ -26,7 +26,9 @@
 //! A case whose difference is explained by declared variants is a known
 //! departure (*declared*); entries remain for what no variant explains. An
 //! entry covering a case that a declared variant explains is *redundant*
-//! and fails the run like a stale one. After a run, [`check`] sorts every case into expected
+//! and fails the run like a stale one; so does an entry covering a case
+//! that differs only where the text leaves the choice open (*left open*,
+//! which counts as a pass). After a run, [`check`] sorts every case into expected
 //! failures, departures (failures not listed) and *unexpected passes*
 //! (listed but passed), and every entry that matched no case that ran is
 //! *stale*. Unexpected passes always fail a run; stale entries fail
@@ -329,6 +331,10 @@ pub struct ListCheck {
     /// Listed cases that declared variants explain: `(case id, entry
     /// pattern, the explaining variants)`. The entry should go.
     pub redundant: Vec<(String, String, String)>,
+    /// Listed cases that differ only where the text leaves the choice open
+    /// (so they count as passes): `(case id, entry pattern, why)`. The
+    /// entry should go.
+    pub left_open: Vec<(String, String, String)>,
     /// Declared variants that explained no case of the run (reported only
     /// when `stale` was asked; not a failure: a witness may be unsupported).
     pub unused_declarations: Vec<Declaration>,
@@ -337,7 +343,10 @@ pub struct ListCheck {
 impl ListCheck {
     /// Whether the list is exact.
     pub fn is_clean(&self) -> bool {
-        self.unexpected_passes.is_empty() && self.stale.is_empty() && self.redundant.is_empty()
+        self.unexpected_passes.is_empty()
+            && self.stale.is_empty()
+            && self.redundant.is_empty()
+            && self.left_open.is_empty()
     }
 }
 
@@ -389,6 +398,11 @@ pub fn check<'a>(
             (Outcome::Pass, Some(entry)) => result
                 .unexpected_passes
                 .push((id.to_string(), entry.pattern.clone())),
+            (Outcome::LeftOpen(why), Some(entry)) => {
+                result
+                    .left_open
+                    .push((id.to_string(), entry.pattern.clone(), why.clone()))
+            }
             (Outcome::Fail(f), entry) if f.cause.is_declared(declared) => {
                 let cause = f.cause.primary().unwrap_or_default();
                 explained = explained.union(cause);
@@ -463,5 +477,22 @@ mod tests {
         assert!(matches!(unknown, Err(ExpectedError::Syntax { ref at, .. }) if at.line == 3));
         let bad_id = ExpectedFailures::parse(path, "\n[\"A B\"]\nreason = \"r\"\n");
         assert!(matches!(bad_id, Err(ExpectedError::BadEntry { ref at, .. }) if at.line == 2));
+    }
+
+    #[test]
+    fn an_entry_on_a_left_open_case_is_needless() {
+        let path = Path::new("subjects/x.toml");
+        let list =
+            ExpectedFailures::parse(path, "[\"a/b/c\"]\nreason = \"a reason\"\n").expect("parses");
+        let open = Outcome::LeftOpen("name-value-limit".into());
+        let check = check(&list, ProfileId::Rfc6265, [("a/b/c", &open)], true);
+        assert_eq!(
+            check.left_open,
+            vec![("a/b/c".into(), "a/b/c".into(), "name-value-limit".into())]
+        );
+        assert!(!check.is_clean());
+        // Unlisted, the same outcome is clean.
+        let empty = ExpectedFailures::default();
+        assert!(super::check(&empty, ProfileId::Rfc6265, [("a/b/c", &open)], true).is_clean());
     }
 }

@@ -23,6 +23,27 @@ pub(crate) fn cut_at_line_end(line: &[u8]) -> &[u8] {
     }
 }
 
+/// Whether `profile` cuts a line at its first CR, LF or NUL
+/// (`ctl-truncates-line`, `ctl-in-pair-rejected`).
+pub(crate) fn cuts_line(profile: &Profile) -> bool {
+    profile.has(Variant::CtlTruncatesLine) || profile.has(Variant::CtlInPairRejected)
+}
+
+/// `ctl-in-pair-rejected`: whether the name or the value of any
+/// `;`-separated pair of `line` (the cookie-pair or an attribute), once
+/// trimmed, holds %x01-1F or %x7F (HTAB included).
+pub(crate) fn pair_holds_ctl(profile: &Profile, line: &[u8]) -> bool {
+    let is_ctl = |b: &u8| matches!(*b, 0x01..=0x1F | 0x7F);
+    line.split(|&b| b == b';').any(|pair| {
+        let (name, value) = match pair.iter().position(|&b| b == b'=') {
+            Some(i) => (&pair[..i], &pair[i + 1..]),
+            None => (pair, &pair[pair.len()..]),
+        };
+        crate::set_cookie::trim(profile, name).iter().any(is_ctl)
+            || crate::set_cookie::trim(profile, value).iter().any(is_ctl)
+    })
+}
+
 /// `trim-ascii-whitespace`: SP, HTAB, LF, VT, FF, CR.
 fn is_ascii_space(b: u8) -> bool {
     matches!(b, b' ' | 0x09..=0x0D)

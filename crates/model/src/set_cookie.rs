@@ -91,7 +91,7 @@ pub fn is_forbidden_ctl(b: u8) -> bool {
 /// (`trim-ascii-whitespace`, `trim-latin1-whitespace`,
 /// `trim-unicode-whitespace`) that variant's set of octets.
 #[inline]
-fn trim<'s>(profile: &Profile, s: &'s [u8]) -> &'s [u8] {
+pub(crate) fn trim<'s>(profile: &Profile, s: &'s [u8]) -> &'s [u8] {
     if profile.variants.intersects(TRIM_VARIANTS) {
         pv::trim_by_variant(profile, s)
     } else {
@@ -119,7 +119,7 @@ pub fn parse_set_cookie<'a>(
     }
     // Step 1, ctl-truncates-line: the line ends at its first CR, LF or NUL
     // (the variant also turns the bis check below off, in `apply_switch`).
-    let line = if profile.has(Variant::CtlTruncatesLine) {
+    let line = if pv::cuts_line(profile) {
         pv::cut_at_line_end(line)
     } else {
         line
@@ -127,6 +127,10 @@ pub fn parse_set_cookie<'a>(
     // bis step 1: a CTL other than HTAB ignores the line.
     if profile.reject_ctl && any_byte(line, is_forbidden_ctl) {
         return Err(Rule::CtlCharacter);
+    }
+    // ctl-in-pair-rejected: a control octet in any trimmed name or value.
+    if profile.has(Variant::CtlInPairRejected) && pv::pair_holds_ctl(profile, line) {
+        return Err(Rule::ByVariant(Variant::CtlInPairRejected));
     }
     // bis step 1, htab-is-ctl: HTAB counts among the CTLs too.
     if profile.has(Variant::HtabIsCtl) && find_byte(line, b'\t').is_some() {
@@ -507,7 +511,7 @@ pub fn domain_attributes<'l>(
     line: &'l [u8],
     profile: &'l Profile,
 ) -> impl Iterator<Item = Vec<u8>> + 'l {
-    let line = if profile.has(Variant::CtlTruncatesLine) {
+    let line = if pv::cuts_line(profile) {
         pv::cut_at_line_end(line)
     } else {
         line

@@ -119,6 +119,15 @@ catalogue! {
         bases: BOTH, permitted: NONE,
         witness: "parse/ctl/lf-in-value",
     },
+    /// A control octet in any pair ignores the line.
+    CtlInPairRejected {
+        id: "ctl-in-pair-rejected",
+        cites: "rfc6265bis:5.6/1",
+        citation: "RFC 6265bis §5.6 step 1, RFC 6265 §5.2",
+        summary: "the line is cut at its first CR, LF or NUL, then ignored if the trimmed name or value of the cookie-pair or of any attribute holds %x01-1F (HTAB included) or %x7F",
+        bases: BOTH, permitted: NONE,
+        witness: "parse/ctl/htab-in-value-allowed",
+    },
     /// A pair without `=`, or with an empty name, ignores the line.
     NoEqualsIgnored {
         id: "no-equals-ignored",
@@ -997,6 +1006,8 @@ fn apply_switch(p: &mut Profile, v: Variant) {
         CtlAllowed => p.reject_ctl = false,
         // The line is cut at step 1 instead (`set_cookie::parse_set_cookie`).
         CtlTruncatesLine => p.reject_ctl = false,
+        // The check moves into each pair instead (`set_cookie::parse_set_cookie`).
+        CtlInPairRejected => p.reject_ctl = false,
         NoEqualsIgnored => p.nameless = false,
         NoEqualsNameless => p.nameless = true,
         NoLifetimeCap => p.max_lifetime = None,

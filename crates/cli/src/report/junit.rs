@@ -139,19 +139,25 @@ pub fn junit(runs: &[SubjectRun]) -> String {
             escape(&r.name),
             escape(&list)
         );
-        if r.list_check.stale.is_empty() {
+        let check = &r.list_check;
+        let lines: Vec<String> = check
+            .stale
+            .iter()
+            .map(|e| format!("stale entry `{}` at {}: it matches no case that ran", e.pattern, e.location))
+            .chain(check.redundant.iter().map(|(id, pattern, cause)| {
+                format!("redundant entry `{pattern}`: {id} is explained by the declared variant {cause}")
+            }))
+            .chain(check.left_open.iter().map(|(id, pattern, why)| {
+                format!("needless entry `{pattern}`: {id} differs only where the text leaves the choice open ({why})")
+            }))
+            .collect();
+        if lines.is_empty() {
             cases.push_str("/>\n");
         } else {
             failures += 1;
-            let lines: Vec<String> = r
-                .list_check
-                .stale
-                .iter()
-                .map(|e| format!("stale entry `{}` at {}", e.pattern, e.location))
-                .collect();
             let _ = writeln!(
                 cases,
-                ">\n      <failure type=\"stale-entry\" message=\"{} stale entries: they match no case that ran\">{}</failure>\n    </testcase>",
+                ">\n      <failure type=\"list-entry\" message=\"{} entries to remove\">{}</failure>\n    </testcase>",
                 lines.len(),
                 escape(&lines.join("\n"))
             );

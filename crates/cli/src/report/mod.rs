@@ -70,6 +70,12 @@ fn list_problems(runs: &[SubjectRun]) -> Vec<String> {
                 r.name, r.list_file
             ));
         }
+        for (id, pattern, why) in &r.list_check.left_open {
+            problems.push(format!(
+                "{}: needless entry `{pattern}`: {id} differs only where the text leaves the choice open ({why}); remove the entry from {}",
+                r.name, r.list_file
+            ));
+        }
         for e in &r.list_check.stale {
             problems.push(format!(
                 "{}: stale entry `{}` at {}: it matches no case that ran",
