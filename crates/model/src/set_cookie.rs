@@ -230,6 +230,15 @@ fn parse_attributes<'a>(
             cookie.notes.push(note(rule, name, value));
             continue;
         }
+        // max-age-empty-persistent reads `Max-Age=` only: a bare `Max-Age`
+        // stays ignored, as the base ignores it.
+        if !has_equals
+            && profile.has(Variant::MaxAgeEmptyPersistent)
+            && name.eq_ignore_ascii_case(b"max-age")
+        {
+            cookie.notes.push(note(Rule::MaxAgeInvalid, name, value));
+            continue;
+        }
         if on_save {
             if name.eq_ignore_ascii_case(b"partitioned") {
                 saw_partitioned = true;

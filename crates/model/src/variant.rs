@@ -259,7 +259,7 @@ catalogue! {
         id: "max-age-empty-persistent",
         cites: "rfc6265bis:5.6.2/1",
         citation: "RFC 6265 §5.2.2, RFC 6265bis §5.6.2 step 1",
-        summary: "an empty Max-Age is read as the largest delta-seconds: the cookie is persistent (until the latest representable date, or the cookie-age-limit)",
+        summary: "an empty Max-Age value (`Max-Age=`) is read as the largest delta-seconds: the cookie is persistent (until the latest representable date, or the cookie-age-limit); a bare `Max-Age` stays ignored",
         bases: BOTH, permitted: NONE,
         witness: "expiry/max-age/max-age-invalid-empty-ignored",
     },

@@ -574,3 +574,17 @@ fn equal_paths_grouped_by_domain_keeps_longer_paths_first() {
         );
     }
 }
+
+#[test]
+fn max_age_empty_persistent_needs_the_equals_sign() {
+    // §5.2.2: an empty Max-Age is ignored, with or without '='.
+    for base in BOTH {
+        let p = with(base, Variant::MaxAgeEmptyPersistent);
+        let mut j = jar(p.clone());
+        set(&mut j, "http://example.com/", "a=1; Max-Age=", T0);
+        set(&mut j, "http://example.com/", "b=1; Max-Age", T0);
+        let stored = j.cookies(T0);
+        let persistent: Vec<bool> = stored.iter().map(|c| c.persistent).collect();
+        assert_eq!(persistent, [true, false], "{base}");
+    }
+}
