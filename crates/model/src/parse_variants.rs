@@ -12,6 +12,9 @@ pub(crate) const TRIM_VARIANTS: Variants = Variants::of(&[
     Variant::TrimUnicodeWhitespace,
 ]);
 
+/// The `line-length-limit` variant: lines longer than this are ignored.
+pub(crate) const LINE_LENGTH_LIMIT: usize = 5000;
+
 /// The `date-length-limit` variant: Expires values this long or longer are ignored.
 pub(crate) const DATE_LENGTH_LIMIT: usize = 80;
 

@@ -18,7 +18,9 @@ pub fn has_prefix(s: &[u8], prefix: &[u8]) -> bool {
 /// bis §5.4 under `profile`: [`has_prefix`], or with the
 /// `prefixes-case-sensitive` variant an exact-case comparison.
 fn has_prefix_for(profile: &Profile, s: &[u8], prefix: &[u8]) -> bool {
-    if profile.has(Variant::PrefixesCaseSensitive) {
+    if profile.has(Variant::PrefixesCaseSensitive)
+        || profile.has(Variant::PrefixesEnforcedCaseSensitive)
+    {
         // DEVIATION: bis §5.4 matches prefixes case-insensitively.
         return s.starts_with(prefix);
     }

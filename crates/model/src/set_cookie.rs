@@ -117,6 +117,10 @@ pub fn parse_set_cookie<'a>(
     if profile.max_cookie_line.is_some_and(|max| line.len() > max) {
         return Err(Rule::CookieTooLong);
     }
+    // line-length-limit: a line over 5000 octets is ignored (libcurl).
+    if profile.has(Variant::LineLengthLimit) && line.len() > pv::LINE_LENGTH_LIMIT {
+        return Err(Rule::ByVariant(Variant::LineLengthLimit));
+    }
     // Step 1, ctl-truncates-line: the line ends at its first CR, LF or NUL
     // (the variant also turns the bis check below off, in `apply_switch`).
     let line = if pv::cuts_line(profile) {

@@ -371,6 +371,15 @@ catalogue! {
         bases: BOTH, permitted: NONE,
         witness: "domain/domain-attribute/empty-domain-host-only",
     },
+    /// A line over 5000 octets is ignored.
+    LineLengthLimit {
+        id: "line-length-limit",
+        cites: "rfc6265:6.1",
+        citation: "RFC 6265 §6.1 (at least 4096 octets per cookie, attributes included), RFC 6265bis §5.6 steps 5-6 (limits on name+value and on each attribute only)",
+        summary: "a Set-Cookie line longer than 5000 octets is ignored whatever its parts (RFC 6265 §6.1 asks for at least 4096 octets per cookie, so this is left open there)",
+        bases: BOTH, permitted: RFC,
+        witness: "parse/size/line-over-5000-octets-kept",
+    },
     /// The Domain value is trimmed again after its leading dot goes.
     DomainTrimmedAfterDot {
         id: "domain-trimmed-after-dot",
@@ -689,6 +698,15 @@ catalogue! {
         cites: "rfc6265bis:5.4",
         citation: "RFC 6265bis §5.4, §5.7 steps 20-22 (not in RFC 6265)",
         summary: "the __Secure- and __Host- prefixes are enforced",
+        bases: RFC, permitted: NONE,
+        witness: "prefixes/rules/legacy-host-prefix-ordinary",
+    },
+    /// The prefixes are enforced, matched case-sensitively.
+    PrefixesEnforcedCaseSensitive {
+        id: "prefixes-enforced-case-sensitive",
+        cites: "rfc6265bis:5.4",
+        citation: "RFC 6265bis §5.4, §5.7 steps 20-22 (not in RFC 6265)",
+        summary: "the __Secure- and __Host- prefixes are enforced, but only as written (case-sensitively): __SECURE-a is an ordinary name",
         bases: RFC, permitted: NONE,
         witness: "prefixes/rules/legacy-host-prefix-ordinary",
     },
@@ -1024,6 +1042,8 @@ fn apply_switch(p: &mut Profile, v: Variant) {
         StrictSecureOff => p.strict_secure = false,
         LoopbackIsSecure => p.trustworthy_is_secure = true,
         PrefixesEnforced => p.prefixes = true,
+        // Matched as written in `prefixes::check_prefixes`.
+        PrefixesEnforcedCaseSensitive => p.prefixes = true,
         PathPrefixMatch => p.path_match = PathMatch::Prefix,
         _ => {}
     }
