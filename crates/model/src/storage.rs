@@ -26,6 +26,19 @@ pub fn is_secure_origin(uri: &RequestUri, profile: &Profile) -> bool {
     // The wss-not-secure variant: only https is a secure protocol.
     (uri.has_secure_scheme() && !(profile.has(Variant::WssNotSecure) && uri.scheme() == "wss"))
         || (profile.trustworthy_is_secure && crate::domain::is_trustworthy_host(uri.host()))
+        || (profile.has(Variant::LoopbackIsSecure) && is_loopback_host(uri.host()))
+        || (profile.has(Variant::LoopbackIsSecureExact)
+            && matches!(uri.host(), "localhost" | "127.0.0.1" | "[::1]"))
+}
+
+/// The `loopback-is-secure` hosts: `localhost` as written, any 127.0.0.0/8
+/// address and `[::1]`.
+fn is_loopback_host(host: &str) -> bool {
+    host == "localhost"
+        || host == "[::1]"
+        || host
+            .parse::<std::net::Ipv4Addr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 /// Whether the request counts as a non-HTTP API (RFC 6265 §5.3 step 10,

@@ -827,7 +827,16 @@ catalogue! {
         id: "loopback-is-secure",
         cites: "rfc6265:5.4/1",
         citation: "RFC 6265 §5.4 step 1 (RFC 6265bis §5.8.3 potentially trustworthy origins)",
-        summary: "requests to localhost and loopback addresses count as secure",
+        summary: "requests to the host localhost (exactly as written) and to loopback addresses (127.0.0.0/8, ::1) count as secure",
+        bases: RFC, permitted: NONE,
+        witness: "secure/trustworthy/localhost-http-is-secure",
+    },
+    /// Only localhost, 127.0.0.1 and ::1 count as secure.
+    LoopbackIsSecureExact {
+        id: "loopback-is-secure-exact",
+        cites: "rfc6265:5.4/1",
+        citation: "RFC 6265 §5.4 step 1 (RFC 6265bis §5.8.3 potentially trustworthy origins)",
+        summary: "requests to exactly the hosts localhost, 127.0.0.1 and ::1 count as secure (not 127.0.0.2, a.localhost or localhost.)",
         bases: RFC, permitted: NONE,
         witness: "secure/trustworthy/localhost-http-is-secure",
     },
@@ -1040,7 +1049,6 @@ fn apply_switch(p: &mut Profile, v: Variant) {
         SecureFromInsecureAllowed => p.secure_needs_secure_origin = false,
         SecureFromInsecureRejected => p.secure_needs_secure_origin = true,
         StrictSecureOff => p.strict_secure = false,
-        LoopbackIsSecure => p.trustworthy_is_secure = true,
         PrefixesEnforced => p.prefixes = true,
         // Matched as written in `prefixes::check_prefixes`.
         PrefixesEnforcedCaseSensitive => p.prefixes = true,
