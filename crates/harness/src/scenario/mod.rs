@@ -141,18 +141,10 @@ impl Scenario {
         let mut case = Case {
             id: id.to_string(),
             note: "a generated scenario; expectations are the reference model's answers".into(),
-            cites: vec![
-                Citation {
-                    source: "rfc6265bis".into(),
-                    section: "5.7".into(),
-                    step: None,
-                },
-                Citation {
-                    source: "rfc6265bis".into(),
-                    section: "5.8.3".into(),
-                    step: None,
-                },
-            ],
+            cites: profiles
+                .iter()
+                .flat_map(|&p| storage_and_retrieval(p))
+                .collect(),
             profiles: profiles.clone(),
             requires: self.requires.clone(),
             start: self.start,
@@ -301,6 +293,22 @@ impl fmt::Display for Scenario {
     }
 }
 
+/// The storage and retrieval sections of `profile`'s text: what a
+/// generated scenario cites (RFC 6265 §5.3 and §5.4, RFC 6265bis §5.7 and
+/// §5.8.3, the Netscape rules of seed 002).
+fn storage_and_retrieval(profile: ProfileId) -> Vec<Citation> {
+    let cite = |source: &str, section: &str| Citation {
+        source: source.into(),
+        section: section.into(),
+        step: None,
+    };
+    match profile {
+        ProfileId::Rfc6265 => vec![cite("rfc6265", "5.3"), cite("rfc6265", "5.4")],
+        ProfileId::Rfc6265bis => vec![cite("rfc6265bis", "5.7"), cite("rfc6265bis", "5.8.3")],
+        ProfileId::Netscape => vec![cite("seed", "002")],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -347,6 +355,19 @@ mod tests {
         for p in ProfileId::ALL {
             assert!(play_case(&case, p).passed());
         }
+    }
+
+    #[test]
+    fn a_case_cites_only_its_own_profiles_text() {
+        // An RFC 6265 subject's scenario cites RFC 6265 §5.3 and §5.4 (the
+        // blame's last-resort hint), never RFC 6265bis.
+        let s = Scenario {
+            events: vec![set("http://example.com/", "a=1")],
+            ..Scenario::default()
+        };
+        let case = s.to_case("x/y/z", &[ProfileId::Rfc6265]).expect("a case");
+        let cites: Vec<String> = case.cites.iter().map(ToString::to_string).collect();
+        assert_eq!(cites, ["rfc6265:5.3", "rfc6265:5.4"]);
     }
 
     #[test]
