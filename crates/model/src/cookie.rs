@@ -43,6 +43,27 @@ pub struct Cookie {
 }
 
 impl Cookie {
+    /// A session, host-only cookie `name=1` for unit tests, every time zero.
+    #[cfg(test)]
+    pub(crate) fn for_tests(name: &str, domain: &str, path: &str) -> Cookie {
+        Cookie {
+            name: name.as_bytes().to_vec(),
+            value: b"1".to_vec(),
+            domain: domain.to_string(),
+            path: path.as_bytes().to_vec(),
+            creation_time: 0,
+            last_access_time: 0,
+            expiry_time: 0,
+            persistent: false,
+            host_only: true,
+            secure_only: false,
+            http_only: false,
+            same_site: SameSite::Default,
+            creation_order: 0,
+            secure_on_save: false,
+        }
+    }
+
     /// RFC 6265 §5.3: "expired" means an expiry date in the past.
     ///
     /// A session cookie never expires: its expiry-time is only "the latest
@@ -136,20 +157,10 @@ mod tests {
     #[test]
     fn a_cookie_is_expired_at_its_expiry_time_only_under_the_variant() {
         let c = Cookie {
-            name: b"a".to_vec(),
             value: b"b".to_vec(),
-            domain: "example.com".into(),
-            path: b"/".to_vec(),
-            creation_time: 0,
-            last_access_time: 0,
             expiry_time: 100,
             persistent: true,
-            host_only: true,
-            secure_only: false,
-            http_only: false,
-            same_site: SameSite::Default,
-            creation_order: 0,
-            secure_on_save: false,
+            ..Cookie::for_tests("a", "example.com", "/")
         };
         // RFC 6265 §5.3: expired when the expiry-time is in the past.
         let base = Profile::rfc6265();

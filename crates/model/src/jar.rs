@@ -105,8 +105,7 @@ impl Jar {
             }
         }
         if self.profile.has(Variant::StoreOrderGrouped) {
-            let survivors: Vec<Cookie> = self.store.iter().cloned().collect();
-            self.store.slots.rebuild(&self.profile, &survivors);
+            self.store.rebuild_slots(&self.profile);
         }
         ended
     }
@@ -160,10 +159,8 @@ impl Jar {
         // A jar of nested maps writes its file in walk order and loads it
         // into fresh maps: the survivors keep their walk order.
         if crate::slots::walks(&self.profile) {
-            let mut slots = std::mem::take(&mut self.store.slots);
-            let survivors: Vec<Cookie> = reloaded.store.iter().cloned().collect();
-            slots.rebuild(&self.profile, &survivors);
-            reloaded.store.slots = slots;
+            reloaded.store.slots = std::mem::take(&mut self.store.slots);
+            reloaded.store.rebuild_slots(&self.profile);
         }
         *self = reloaded;
         Ok(())

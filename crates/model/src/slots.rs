@@ -124,7 +124,6 @@ impl Slots {
 mod tests {
     use super::*;
 
-    use crate::same_site::SameSite;
     use crate::Variants;
 
     fn grouped() -> Profile {
@@ -132,22 +131,7 @@ mod tests {
     }
 
     fn cookie(domain: &str, path: &str, name: &str) -> Cookie {
-        Cookie {
-            name: name.as_bytes().to_vec(),
-            value: b"1".to_vec(),
-            domain: domain.to_string(),
-            path: path.as_bytes().to_vec(),
-            creation_time: 0,
-            last_access_time: 0,
-            expiry_time: 0,
-            persistent: false,
-            host_only: true,
-            secure_only: false,
-            http_only: false,
-            same_site: SameSite::Default,
-            creation_order: 0,
-            secure_on_save: false,
-        }
+        Cookie::for_tests(name, domain, path)
     }
 
     #[test]

@@ -56,6 +56,13 @@ impl Store {
         self.by_domain.values_mut().flatten()
     }
 
+    /// Takes new walk slots for the cookies now stored, in their old walk
+    /// order (see [`Slots::rebuild`]).
+    pub(crate) fn rebuild_slots(&mut self, profile: &crate::profile::Profile) {
+        let survivors = self.by_domain.values().flatten();
+        self.slots.rebuild(profile, survivors);
+    }
+
     /// The cookies whose domain field is exactly `domain`.
     pub fn in_domain(&self, domain: &str) -> &[Cookie] {
         self.by_domain.get(domain).map_or(&[], Vec::as_slice)
