@@ -2,7 +2,7 @@
 //! subject's transcript is compared with.
 
 use crate::differ::{jar_agreement, parse_first_difference, Agreement, Transcript};
-use crate::play::{play_case_with, CaseResult, StepRecord};
+use crate::play::{record_case_with, CaseResult, StepRecord};
 use crate::subject::Capabilities;
 use crate::vectors::{Case, Step};
 use cookiecheck_model::set_cookie::parse_set_cookie;
@@ -30,7 +30,7 @@ impl Subjectless<'_> {
         if self.caps.parser_only {
             Observation::Parse(self.readings(rules), rules.clone())
         } else {
-            Observation::Jar(Box::new(play_case_with(self.case, rules)))
+            Observation::Jar(Box::new(record_case_with(self.case, rules)))
         }
     }
 

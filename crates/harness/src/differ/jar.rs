@@ -97,7 +97,7 @@ pub(crate) fn agreement(
                 let Some(StepRecord::Store { cookies, .. }) = model else {
                     return Agreement::ModelMissing(index);
                 };
-                if compare_store(cookies, actual, caps).is_some() {
+                if !store_agrees(cookies, actual, caps) {
                     return Agreement::Differs(index);
                 }
             }
@@ -153,15 +153,7 @@ fn compare_store(
     subject: &[StoredCookie],
     caps: &Capabilities,
 ) -> Option<(Difference, Vec<Cookie>, Vec<StoredCookie>)> {
-    let views: Vec<StoredCookie> = subject
-        .iter()
-        .map(|s| StoredCookie {
-            domain: s.domain.as_deref().map(listed_domain),
-            same_site: s.same_site.filter(|_| caps.same_site),
-            expires: s.expires.filter(|_| caps.clock),
-            ..s.clone()
-        })
-        .collect();
+    let views = comparable(subject, caps);
     let diff = crate::play::compare::compare_set(&views, model);
     if diff.is_empty() {
         return None;
@@ -177,6 +169,25 @@ fn compare_store(
         unexpected: diff.missing.iter().map(describe_stored).collect(),
     };
     Some((difference, model_only, subject_only))
+}
+
+/// Whether [`compare_store`] finds no difference (without describing one).
+fn store_agrees(model: &[Cookie], subject: &[StoredCookie], caps: &Capabilities) -> bool {
+    model.len() == subject.len()
+        && crate::play::compare::set_equal(&comparable(subject, caps), model)
+}
+
+/// The subject's cookies on the fields it is compared on.
+fn comparable(subject: &[StoredCookie], caps: &Capabilities) -> Vec<StoredCookie> {
+    subject
+        .iter()
+        .map(|s| StoredCookie {
+            domain: s.domain.as_deref().map(listed_domain),
+            same_site: s.same_site.filter(|_| caps.same_site),
+            expires: s.expires.filter(|_| caps.clock),
+            ..s.clone()
+        })
+        .collect()
 }
 
 /// A listed domain in the model's spelling: an IPv6 address (`::1`,

@@ -72,9 +72,23 @@ fn expiry_text(t: i64) -> String {
     format!("{t} ({})", format_utc(t))
 }
 
-/// Whether `actual` has every field `expected` states.
+/// Whether `actual` has every field `expected` states: the test
+/// [`field_mismatches`] describes, without building the descriptions (it
+/// runs for every candidate pairing, and diagnosis replays many).
 pub fn matches(expected: &ExpectedCookie, actual: &Cookie) -> bool {
-    field_mismatches(expected, actual).is_empty()
+    let agrees = |want: Option<bool>, got: bool| want.is_none_or(|w| w == got);
+    expected.name == actual.name
+        && expected.value == actual.value
+        && expected.domain.as_ref().is_none_or(|d| *d == actual.domain)
+        && expected.path.as_ref().is_none_or(|p| *p == actual.path)
+        && agrees(expected.host_only, actual.host_only)
+        && agrees(expected.secure, actual.secure_only)
+        && agrees(expected.http_only, actual.http_only)
+        && expected.same_site.is_none_or(|s| s == actual.same_site)
+        && agrees(expected.persistent, actual.persistent)
+        && expected
+            .expires
+            .is_none_or(|t| actual.persistent && t == actual.expiry_time)
 }
 
 /// How a set of cookies differs from the expected set.
@@ -99,6 +113,36 @@ impl StoreDiff {
 /// a maximum matching (augmenting paths), with candidates looked up by
 /// name and value.
 pub fn compare_set(expected: &[ExpectedCookie], actual: &[Cookie]) -> StoreDiff {
+    let owner = pairing(expected, actual);
+    let mut matched = vec![false; expected.len()];
+    for e in owner.iter().flatten() {
+        matched[*e] = true;
+    }
+    StoreDiff {
+        missing: expected
+            .iter()
+            .zip(&matched)
+            .filter(|(_, m)| !**m)
+            .map(|(e, _)| e.clone())
+            .collect(),
+        unexpected: actual
+            .iter()
+            .zip(&owner)
+            .filter(|(_, o)| o.is_none())
+            .map(|(c, _)| c.clone())
+            .collect(),
+    }
+}
+
+/// Whether [`compare_set`] finds the sets equal, without collecting what
+/// differs.
+pub fn set_equal(expected: &[ExpectedCookie], actual: &[Cookie]) -> bool {
+    expected.len() == actual.len() && pairing(expected, actual).iter().all(Option::is_some)
+}
+
+/// The maximum one-to-one pairing: for each stored cookie, the expected
+/// cookie it is paired with.
+fn pairing(expected: &[ExpectedCookie], actual: &[Cookie]) -> Vec<Option<usize>> {
     let mut by_pair: HashMap<(&[u8], &[u8]), Vec<usize>> = HashMap::new();
     for (i, c) in actual.iter().enumerate() {
         by_pair.entry((&c.name, &c.value)).or_default().push(i);
@@ -116,27 +160,12 @@ pub fn compare_set(expected: &[ExpectedCookie], actual: &[Cookie]) -> StoreDiff 
         })
         .collect();
     let mut owner: Vec<Option<usize>> = vec![None; actual.len()];
+    let mut visited = vec![false; actual.len()];
     for e in 0..expected.len() {
-        let mut visited = vec![false; actual.len()];
+        visited.iter_mut().for_each(|v| *v = false);
         augment(e, &candidates, &mut owner, &mut visited);
     }
-    let matched: Vec<bool> = (0..expected.len())
-        .map(|e| owner.contains(&Some(e)))
-        .collect();
-    StoreDiff {
-        missing: expected
-            .iter()
-            .zip(&matched)
-            .filter(|(_, m)| !**m)
-            .map(|(e, _)| e.clone())
-            .collect(),
-        unexpected: actual
-            .iter()
-            .zip(&owner)
-            .filter(|(_, o)| o.is_none())
-            .map(|(c, _)| c.clone())
-            .collect(),
-    }
+    owner
 }
 
 /// Kuhn's augmenting path from expected cookie `e`.

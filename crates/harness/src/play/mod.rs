@@ -110,20 +110,40 @@ pub fn play_case(case: &Case, profile: ProfileId) -> CaseResult {
 /// played on top (`Profile::with_variants`). Expectations are those of the
 /// profile's id, so the failure says where the variant departs from them.
 pub fn play_case_with(case: &Case, rules: &Profile) -> CaseResult {
+    play(case, rules, Judged::AgainstVector)
+}
+
+/// [`play_case_with`] without the vector's expectations: the record of
+/// every step only (`failure` is `None`, every store diff empty). This is
+/// what diagnosis replays, many times per finding, and compares with a
+/// subject's transcript, never with the vector.
+pub fn record_case_with(case: &Case, rules: &Profile) -> CaseResult {
+    play(case, rules, Judged::NotJudged)
+}
+
+/// Whether a play compares each step with the vector.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Judged {
+    AgainstVector,
+    NotJudged,
+}
+
+fn play(case: &Case, rules: &Profile, judged: Judged) -> CaseResult {
     let profile = rules.id;
+    let judge = judged == Judged::AgainstVector;
     let mut jar = Jar::new(rules.clone());
     let mut now = case.start;
     let mut steps = Vec::with_capacity(case.steps.len());
     let mut failure = None;
     for (index, step) in case.steps.iter().enumerate() {
         let played = catch_unwind(AssertUnwindSafe(|| {
-            play_step(&mut jar, &mut now, step, profile)
+            play_step(&mut jar, &mut now, step, profile, judge)
         }));
         let record = match played {
             Ok(record) => record,
             Err(payload) => StepRecord::Panicked(panic_message(payload.as_ref())),
         };
-        if failure.is_none() {
+        if judge && failure.is_none() {
             failure = explain::failure(case, profile, &steps, index, &record);
         }
         let stop = matches!(record, StepRecord::Panicked(_));
@@ -141,7 +161,13 @@ pub fn play_case_with(case: &Case, rules: &Profile) -> CaseResult {
 }
 
 /// README "Running a case": one step on the jar.
-fn play_step(jar: &mut Jar, now: &mut Time, step: &Step, profile: ProfileId) -> StepRecord {
+fn play_step(
+    jar: &mut Jar,
+    now: &mut Time,
+    step: &Step,
+    profile: ProfileId,
+    judge: bool,
+) -> StepRecord {
     match step {
         Step::Set {
             url, lines, ctx, ..
@@ -162,10 +188,10 @@ fn play_step(jar: &mut Jar, now: &mut Time, step: &Step, profile: ProfileId) -> 
         Step::Store(expect) => {
             let cookies = jar.cookies(*now);
             let diff = match expect.for_profile(profile) {
-                Some(expected) => compare_set(expected, &cookies),
+                Some(expected) if judge => compare_set(expected, &cookies),
                 // The loader guarantees an expectation for every applicable
                 // profile; a case played for another profile has none.
-                None => StoreDiff::default(),
+                _ => StoreDiff::default(),
             };
             StepRecord::Store { cookies, diff }
         }
