@@ -13,52 +13,21 @@
 //!   one sample last a minute and says nothing about the harness.
 
 use cookiecheck::differ::Outcome;
-use cookiecheck::expected::ExpectedFailures;
 use cookiecheck::run::{run_subject, SubjectSpec};
-use cookiecheck::vectors::{bundled_vectors_dir, load_tree, Case};
+use cookiecheck::vectors::Case;
 use cookiecheck_benches::settings::{MEASUREMENT, WARM_UP};
+use cookiecheck_benches::subjects::{bundled_cases, in_process_specs};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::hint::black_box;
 use std::sync::Arc;
 use std::time::Duration;
 
 fn cases() -> Vec<Arc<Case>> {
-    let tree = load_tree(&bundled_vectors_dir());
-    assert!(
-        tree.errors.is_empty(),
-        "the vectors load: {:?}",
-        tree.errors
-    );
-    tree.files
-        .into_iter()
-        .flat_map(|f| f.cases)
-        .map(Arc::new)
-        .collect()
+    bundled_cases()
 }
 
-/// In-process subjects that drive a browser, left out of the suite benchmark.
-const BROWSERS: [&str; 1] = ["chromium"];
-
 fn specs() -> Vec<SubjectSpec> {
-    let root = bundled_vectors_dir()
-        .parent()
-        .expect("vectors/ has a parent")
-        .to_path_buf();
-    cookiecheck_adapters::in_process()
-        .into_iter()
-        .filter(|o| !BROWSERS.contains(&o.name))
-        .map(|o| {
-            let path = root.join("subjects").join(format!("{}.toml", o.name));
-            SubjectSpec {
-                name: o.name.to_string(),
-                capabilities: (o.factory)().capabilities(),
-                factory: o.factory,
-                case_limit: o.case_limit,
-                expected: ExpectedFailures::load(&path)
-                    .unwrap_or_else(|e| panic!("{}: {e}", path.display())),
-            }
-        })
-        .collect()
+    in_process_specs()
 }
 
 /// The steps of the cases the subject actually played.

@@ -9,6 +9,7 @@
 //! | [`corpus`] | Set-Cookie field values by family (`data/set-cookie.txt` plus generated long values) |
 //! | [`dates`] | cookie-date strings by family, drawn from `vectors/dates/` |
 //! | [`jar_fixture`] | the Set-Cookie lines and URLs that fill a jar with N cookies |
+//! | [`subjects`] | the bundled cases and the in-process subjects with their subject files |
 //! | [`table`] | reads criterion's `estimates.json` files and prints the ratio table |
 //!
 //! The `bench-table` binary prints that table after a `cargo bench` run.
@@ -17,6 +18,7 @@
 pub mod corpus;
 pub mod dates;
 pub mod jar_fixture;
+pub mod subjects;
 pub mod table;
 
 /// Criterion settings shared by every target: short enough that a full

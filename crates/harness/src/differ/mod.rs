@@ -174,6 +174,18 @@ fn prepare(case: &Case, caps: &Capabilities) -> Result<CaseResult, Outcome> {
     Ok(record)
 }
 
+/// Plays every step of `case` on `subject` (which declared `caps`) and
+/// keeps its answers: the transcript the differ compares with the model
+/// and that [`crate::diagnose::diagnose`] explains. A subject error stops
+/// the play (the error, with the step it happened at when known).
+pub fn transcript(
+    case: &Case,
+    subject: &mut dyn Subject,
+    caps: &Capabilities,
+) -> Result<Transcript, (Option<usize>, SubjectError)> {
+    play_subject(case, subject, caps).map_err(|Stop::Error(step, e)| (step, e))
+}
+
 fn play_subject(
     case: &Case,
     subject: &mut dyn Subject,
