@@ -23,8 +23,8 @@ use cookiecheck::run::SubjectSpec;
 use cookiecheck::vectors::Case;
 use cookiecheck_benches::settings::{MEASUREMENT, WARM_UP};
 use cookiecheck_benches::subjects::spec;
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use cookiecheck_model::Variants;
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -111,7 +111,9 @@ fn benches(c: &mut Criterion) {
         });
     }
     group.finish();
-    println!("\ndiagnosis share of a campaign ({CASES} cases, seed {SEED}, one thread, best of 5):");
+    println!(
+        "\ndiagnosis share of a campaign ({CASES} cases, seed {SEED}, one thread, best of 5):"
+    );
     println!(
         "{:<14} {:>9} {:>14} {:>13} {:>7}",
         "subject", "findings", "per diagnosis", "campaign", "share"
