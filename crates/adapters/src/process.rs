@@ -111,23 +111,38 @@ pub fn start_shims(root: &Path, only: &[String]) -> (Vec<Started>, Vec<String>) 
                 }
             },
         };
-        let mut command = ProcessCommand::new(program, shim.args);
-        command.cwd = Some(root.to_path_buf());
-        match ProcessSubject::start(command.clone()) {
-            Ok(subject) => {
-                let hello = subject.hello().clone();
-                let caps = hello.capabilities.clone();
-                let factory: SubjectFactory = Arc::new(move || restartable(&command, &caps));
-                started.push(Started {
-                    name: hello.name,
-                    factory,
-                    capabilities: hello.capabilities,
-                });
-            }
+        let mut words = vec![program.to_string_lossy().into_owned()];
+        words.extend(shim.args.iter().map(|a| a.to_string()));
+        match start_command(&words, root) {
+            Ok(s) => started.push(s),
             Err(e) => notices.push(format!("skipped {}: {e} ({})", shim.name, shim.setup)),
         }
     }
     (started, notices)
+}
+
+/// Starts a process that speaks the protocol (docs/protocol.md) from its
+/// command words, the program first, in the working directory `cwd`: the
+/// one way every shim starts, the bundled ones and any `--shim` command.
+/// The subject's name is the one its `hello` announces. The error says
+/// what went wrong in one line: the program is missing, it exited or
+/// answered garbage before its hello, or the hello is malformed.
+pub fn start_command(words: &[String], cwd: &Path) -> Result<Started, String> {
+    let Some((program, args)) = words.split_first() else {
+        return Err("the command is empty".into());
+    };
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let mut command = ProcessCommand::new(program, &args);
+    command.cwd = Some(cwd.to_path_buf());
+    let subject = ProcessSubject::start(command.clone()).map_err(|e| e.to_string())?;
+    let hello = subject.hello().clone();
+    let caps = hello.capabilities.clone();
+    let factory: SubjectFactory = Arc::new(move || restartable(&command, &caps));
+    Ok(Started {
+        name: hello.name,
+        factory,
+        capabilities: hello.capabilities,
+    })
 }
 
 /// Runs a shim's build step; returns the path of the program it made.

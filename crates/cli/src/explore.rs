@@ -1,7 +1,8 @@
 //! `cookiecheck explore`: the random differential campaign against one
 //! subject (see `cookiecheck::explore`).
 
-use crate::run::{repo_root, subjects};
+use crate::one_subject::OneSubject;
+use crate::run::repo_root;
 use crate::subject_file::Override;
 use anyhow::{bail, Context, Result};
 use clap::Args;
@@ -17,9 +18,9 @@ use std::time::Duration;
 /// Arguments of `cookiecheck explore`.
 #[derive(Debug, Args)]
 pub struct ExploreArgs {
-    /// The subject to explore (`cookiecheck run` lists them).
-    #[arg(long, value_name = "NAME")]
-    pub subject: String,
+    /// The subject to explore.
+    #[command(flatten)]
+    pub subject: OneSubject,
     /// How many random scenarios to play.
     #[arg(long, default_value_t = 10_000)]
     pub cases: u64,
@@ -49,10 +50,7 @@ pub struct ExploreArgs {
 /// by the subject's declared variants or listed, 1: new findings).
 pub fn explore_cmd(args: &ExploreArgs) -> Result<u8> {
     let root = repo_root();
-    let (specs, _) = subjects(&root, std::slice::from_ref(&args.subject), &args.expected)?;
-    let Some(spec) = specs.into_iter().next() else {
-        bail!("subject `{}` is not available", args.subject);
-    };
+    let spec = args.subject.spec(&root, &args.expected)?;
     if args.cases == 0 {
         bail!("--cases must be at least 1");
     }
@@ -60,8 +58,10 @@ pub fn explore_cmd(args: &ExploreArgs) -> Result<u8> {
     config.shrink_limit = args.shrink_limit;
     config.known = spec.expected.clone();
     let command = format!(
-        "cookiecheck explore --subject {} --seed {} --cases {}",
-        spec.name, args.seed, args.cases
+        "cookiecheck explore {} --seed {} --cases {}",
+        args.subject.flag(),
+        args.seed,
+        args.cases
     );
     if let Some(index) = args.replay {
         let (scenario, verdict) = replay(&spec, &config, index);

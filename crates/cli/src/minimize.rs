@@ -6,8 +6,9 @@
 //! result is printed as a vector file whose expectations are the model's
 //! answers, to be checked by hand against the cited section.
 
-use crate::run::{repo_root, subjects};
-use anyhow::{bail, Context, Result};
+use crate::one_subject::OneSubject;
+use crate::run::repo_root;
+use anyhow::{Context, Result};
 use arbitrary::{Arbitrary, Unstructured};
 use clap::{Args, ValueEnum};
 use cookiecheck::explore::reduce::reduce;
@@ -43,8 +44,8 @@ pub struct MinimizeArgs {
     #[arg(long, value_enum)]
     pub target: Target,
     /// The subject (`scenario_diff` only).
-    #[arg(long, value_name = "NAME")]
-    pub subject: Option<String>,
+    #[command(flatten)]
+    pub subject: OneSubject,
     /// Write the vector here instead of standard output.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
@@ -100,14 +101,11 @@ pub fn minimize(args: &MinimizeArgs) -> Result<u8> {
 }
 
 fn scenario_diff(args: &MinimizeArgs, bytes: &[u8]) -> Result<Option<String>> {
-    let Some(name) = &args.subject else {
-        bail!("--target scenario-diff needs --subject");
-    };
     let root = repo_root();
-    let (specs, _) = subjects(&root, std::slice::from_ref(name), &[])?;
-    let Some(spec) = specs.into_iter().next() else {
-        bail!("subject `{name}` is not available");
-    };
+    let spec = args
+        .subject
+        .spec(&root, &[])
+        .context("--target scenario-diff needs its subject")?;
     let known = spec.expected.clone();
     let config = ScenarioConfig::for_capabilities(&spec.capabilities);
     let scenario = config.restrict(&scenario_of(bytes)?);
@@ -142,8 +140,8 @@ fn scenario_diff(args: &MinimizeArgs, bytes: &[u8]) -> Result<Option<String>> {
         known,
     };
     let command = format!(
-        "cookiecheck minimize --target scenario-diff --subject {} {}",
-        spec.name,
+        "cookiecheck minimize --target scenario-diff {} {}",
+        args.subject.flag(),
         args.artifact.display()
     );
     let origin = format!("reduced from the fuzz artifact {}", args.artifact.display());

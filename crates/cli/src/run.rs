@@ -5,6 +5,7 @@
 use crate::filter::{bundled_files, load_files, selected_cases, FilterArgs};
 use crate::progress::Progress;
 use crate::report;
+use crate::shim_arg::{self, ShimArg};
 use crate::subject_file::{self, Override};
 use anyhow::{bail, Context, Result};
 use clap::{Args, ValueEnum};
@@ -38,6 +39,14 @@ pub struct RunArgs {
     /// and every process shim whose runtime is present.
     #[arg(long = "subject", value_name = "NAME")]
     pub subjects: Vec<String>,
+    /// Run any program that speaks the process protocol (docs/protocol.md)
+    /// as a subject, named by its `hello` (repeatable; quote the command
+    /// once: `--shim 'python3 my_shim.py'`). Started in the current
+    /// directory. With `--shim` and no `--subject`, only the shims run.
+    /// Its expected-failure file: `--expected NAME=FILE`, else
+    /// `subjects/NAME.toml` when NAME is a bundled subject, else none.
+    #[arg(long = "shim", value_name = "'CMD ARGS...'", value_parser = crate::shim_arg::parse_shim)]
+    pub shims: Vec<ShimArg>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -89,7 +98,7 @@ pub fn run(args: &RunArgs) -> Result<u8> {
         .into_iter()
         .map(Arc::new)
         .collect();
-    let (specs, notices) = subjects(&root, &args.subjects, &args.expected)?;
+    let (specs, notices) = subjects(&root, &args.subjects, &args.shims, &args.expected)?;
     let unfiltered = selection.is_everything() && args.vectors.is_none();
     let progress = Progress::new(specs.len() * cases.len());
     let runs: Vec<SubjectRun> = specs
@@ -123,8 +132,51 @@ pub fn run(args: &RunArgs) -> Result<u8> {
 }
 
 /// The subjects to run, with their expected-failure lists, and notices for
-/// shims that could not start.
+/// shims that could not start: the `wanted` bundled subjects (every one
+/// when neither names nor `--shim` commands are given) and the `shims`.
 pub(crate) fn subjects(
+    root: &Path,
+    wanted: &[String],
+    shims: &[ShimArg],
+    overrides: &[Override],
+) -> Result<(Vec<SubjectSpec>, Vec<String>)> {
+    let (mut specs, mut notices) = if wanted.is_empty() && !shims.is_empty() {
+        (Vec::new(), Vec::new())
+    } else {
+        bundled_subjects(root, wanted, overrides)?
+    };
+    for shim in shims {
+        let started = shim_arg::start(shim)?;
+        if specs.iter().any(|s| s.name == started.name) {
+            bail!(
+                "--shim '{}' announces the subject `{}`, which already runs: \
+                 give each subject once",
+                shim.text,
+                started.name
+            );
+        }
+        if !subject_file::path_for(root, &started.name, overrides).is_file() {
+            notices.push(format!(
+                "`{}` (--shim) has no expected-failure file: judged by the base rules \
+                 alone (give one with --expected {}=FILE)",
+                started.name, started.name
+            ));
+        }
+        specs.push(SubjectSpec {
+            expected: subject_file::load(root, &started.name, overrides)?,
+            name: started.name,
+            factory: started.factory,
+            capabilities: started.capabilities,
+            case_limit: PROCESS_CASE_LIMIT,
+        });
+    }
+    let running: Vec<String> = specs.iter().map(|s| s.name.clone()).collect();
+    subject_file::check_names(overrides, &running)?;
+    Ok((specs, notices))
+}
+
+/// The bundled subjects named in `wanted` (all when empty).
+fn bundled_subjects(
     root: &Path,
     wanted: &[String],
     overrides: &[Override],
@@ -176,8 +228,6 @@ pub(crate) fn subjects(
             });
         }
     }
-    let running: Vec<String> = specs.iter().map(|s| s.name.clone()).collect();
-    subject_file::check_names(overrides, &running)?;
     Ok((specs, notices))
 }
 

@@ -306,7 +306,7 @@ fn died(running: &mut Running, what: &str) -> SubjectError {
     let status = running
         .child
         .wait_timeout_ms(200)
-        .map(|s| format!("exit status {s}"))
+        .map(|s| s.to_string())
         .unwrap_or_else(|| "still running".into());
     let tail = running
         .stderr
