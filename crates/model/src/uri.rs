@@ -238,6 +238,15 @@ mod tests {
     }
 
     #[test]
+    fn href_has_ascii_hosts() {
+        // docs/protocol.md: a shim receives hosts as A-labels, whatever the
+        // vector wrote (UTS #46 processing, as the WHATWG URL parser does).
+        let u = RequestUri::parse("http://B\u{fc}cher.Example/\u{e9}").expect("valid URL");
+        assert_eq!(u.href(), "http://xn--bcher-kva.example/%C3%A9");
+        assert!(u.href().is_ascii());
+    }
+
+    #[test]
     fn rejects_other_schemes() {
         assert!(matches!(
             RequestUri::parse("ftp://example.com/"),
