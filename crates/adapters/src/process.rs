@@ -27,8 +27,10 @@ pub struct Started {
 /// repository root, plus what must exist for it to run.
 struct Shim {
     name: &'static str,
-    /// The program: found on `PATH`, or the output of `build`.
+    /// The program: found on `PATH`, a path under the repository root when
+    /// it holds a `/`, or [`BUILD_OUTPUT`] for the output of `build`.
     program: &'static str,
+    /// Its arguments; [`BUILD_OUTPUT`] stands for the output of `build`.
     args: &'static [&'static str],
     needs_file: &'static str,
     setup: &'static str,
@@ -36,11 +38,15 @@ struct Shim {
     build: Option<Build>,
 }
 
-/// How a compiled shim is built: `program args… <output>`, run in `dir`
-/// (relative to the repository root), where `<output>` is
+/// In a [`Shim`]'s or a [`Build`]'s words: the build output,
+/// `target/shims/<shim name>` under the repository root (a file or a
+/// directory, as the toolchain makes it).
+const BUILD_OUTPUT: &str = "{build-output}";
+
+/// How a compiled shim is built: `program args…`, run in `dir` (relative to
+/// the repository root), with [`BUILD_OUTPUT`] in `args` replaced by
 /// `target/shims/<shim name>` under the repository root (a cache: the
-/// toolchain skips the work when nothing changed). The shim's `program`
-/// is then that output.
+/// toolchain skips the work when nothing changed, or the build is cheap).
 struct Build {
     program: &'static str,
     args: &'static [&'static str],
@@ -66,16 +72,37 @@ const SHIMS: &[Shim] = &[
     },
     Shim {
         name: "go-cookiejar",
-        // Replaced by the build output (`go run` would compile inside the
-        // hello's time limit, and again for every process).
-        program: "go-cookiejar",
+        // The build output (`go run` would compile inside the hello's time
+        // limit, and again for every process).
+        program: BUILD_OUTPUT,
         args: &[],
         needs_file: "shims/go/main.go",
         setup: "install a Go toolchain (Debian: golang-go)",
         build: Some(Build {
             program: "go",
-            args: &["build", "-o"],
+            args: &["build", "-o", BUILD_OUTPUT],
             dir: "shims/go",
+        }),
+    },
+    Shim {
+        name: "aiohttp-cookiejar",
+        // The project-local virtual environment made by the setup script.
+        program: "shims/aiohttp/.venv/bin/python",
+        args: &["shims/aiohttp/aiohttp_shim.py"],
+        needs_file: "shims/aiohttp/.venv/bin/python",
+        setup: "run `bash shims/aiohttp/setup.sh`",
+        build: None,
+    },
+    Shim {
+        name: "java-cookiemanager",
+        program: "java",
+        args: &["-cp", BUILD_OUTPUT, "CookieManagerShim"],
+        needs_file: "shims/java/CookieManagerShim.java",
+        setup: "install a JDK (Debian: default-jdk-headless)",
+        build: Some(Build {
+            program: "javac",
+            args: &["-d", BUILD_OUTPUT, "CookieManagerShim.java"],
+            dir: "shims/java",
         }),
     },
 ];
@@ -101,18 +128,28 @@ pub fn start_shims(root: &Path, only: &[String]) -> (Vec<Started>, Vec<String>) 
             ));
             continue;
         }
-        let program = match &shim.build {
-            None => PathBuf::from(shim.program),
+        let output = match &shim.build {
+            None => None,
             Some(build) => match build_shim(root, shim.name, build) {
-                Ok(binary) => binary,
+                Ok(output) => Some(output),
                 Err(e) => {
                     notices.push(format!("skipped {}: {e} ({})", shim.name, shim.setup));
                     continue;
                 }
             },
         };
-        let mut words = vec![program.to_string_lossy().into_owned()];
-        words.extend(shim.args.iter().map(|a| a.to_string()));
+        let word = |w: &str| match (&output, w) {
+            (Some(out), BUILD_OUTPUT) => out.to_string_lossy().into_owned(),
+            _ => w.to_string(),
+        };
+        let mut program = word(shim.program);
+        if program.contains('/') && Path::new(&program).is_relative() {
+            // Relative to the root, whatever the platform does with a
+            // relative program and a working directory.
+            program = root.join(&program).to_string_lossy().into_owned();
+        }
+        let mut words = vec![program];
+        words.extend(shim.args.iter().map(|a| word(a)));
         match start_command(&words, root) {
             Ok(s) => started.push(s),
             Err(e) => notices.push(format!("skipped {}: {e} ({})", shim.name, shim.setup)),
@@ -145,22 +182,24 @@ pub fn start_command(words: &[String], cwd: &Path) -> Result<Started, String> {
     })
 }
 
-/// Runs a shim's build step; returns the path of the program it made.
+/// Runs a shim's build step; returns the path of what it made.
 fn build_shim(root: &Path, name: &str, build: &Build) -> Result<PathBuf, String> {
     // Absolute: the build runs in another directory.
     let output = std::path::absolute(root.join("target").join("shims").join(name))
         .map_err(|e| format!("no absolute path for the build output: {e}"))?;
+    let args: Vec<String> = build
+        .args
+        .iter()
+        .map(|a| match *a {
+            BUILD_OUTPUT => output.to_string_lossy().into_owned(),
+            other => other.to_string(),
+        })
+        .collect();
     let result = Command::new(build.program)
-        .args(build.args)
-        .arg(&output)
+        .args(&args)
         .current_dir(root.join(build.dir))
         .output();
-    let what = format!(
-        "`{} {} {}`",
-        build.program,
-        build.args.join(" "),
-        output.display()
-    );
+    let what = format!("`{} {}`", build.program, args.join(" "));
     match result {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             Err(format!("`{}` is not installed", build.program))
