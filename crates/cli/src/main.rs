@@ -12,6 +12,7 @@ mod report;
 mod run;
 mod serve;
 mod shim_arg;
+mod shim_check_cmd;
 mod subject_file;
 mod variants_cmd;
 mod vectors_cmd;
@@ -65,6 +66,11 @@ enum Command {
     /// List the rule variants the model can play (the catalogue that
     /// diagnosis and subject declarations use).
     Variants(variants_cmd::VariantsArgs),
+    /// Check a shim against the process protocol (docs/protocol.md) before
+    /// any cookie rule is compared: its hello, ids, every op it claims and
+    /// `unsupported` for the rest, reset, the request time limit, stdout
+    /// kept for responses. Exit 0 when no check fails, 1 otherwise.
+    ShimCheck(shim_check_cmd::ShimCheckArgs),
 }
 
 fn main() -> ExitCode {
@@ -80,6 +86,7 @@ fn main() -> ExitCode {
         Command::Serve(args) => serve::serve(args).map(|()| ExitCode::SUCCESS),
         Command::Vectors(args) => vectors_cmd::vectors(args).map(ExitCode::from),
         Command::Coverage(args) => coverage_cmd::coverage_cmd(args).map(ExitCode::from),
+        Command::ShimCheck(args) => shim_check_cmd::shim_check(args).map(ExitCode::from),
         Command::Variants(args) => {
             print!("{}", variants_cmd::variants(args));
             Ok(ExitCode::SUCCESS)

@@ -11,6 +11,7 @@
 //! the model and on a subject and returns a [`differ::Outcome`];
 //! [`expected`] reads a subject's expected-failure file and checks it both
 //! ways; [`run`] runs many cases on many subjects and tallies the matrix.
+//! [`shim_check`] checks a process shim against the protocol itself.
 #![deny(missing_docs)]
 
 pub mod cookie_view;
@@ -25,6 +26,7 @@ pub mod report;
 pub mod run;
 pub mod scenario;
 pub mod select;
+pub mod shim_check;
 pub mod strategies;
 pub mod subject;
 pub mod suite;

@@ -9,7 +9,7 @@
 mod capabilities;
 mod error;
 mod isolate;
-mod process;
+pub(crate) mod process;
 pub mod protocol;
 mod traits;
 mod views;

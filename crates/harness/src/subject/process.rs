@@ -63,11 +63,13 @@ pub struct Hello {
     pub capabilities: Capabilities,
 }
 
-struct Running {
-    child: Child,
-    stdin: ChildStdin,
-    lines: Receiver<Result<Vec<u8>, String>>,
-    stderr: Arc<Mutex<VecDeque<u8>>>,
+/// A started process: its stdin, its stdout as a stream of lines (read on
+/// a thread, so a wait can time out), and the tail of its stderr.
+pub(crate) struct Running {
+    pub(crate) child: Child,
+    pub(crate) stdin: ChildStdin,
+    pub(crate) lines: Receiver<Result<Vec<u8>, String>>,
+    pub(crate) stderr: Arc<Mutex<VecDeque<u8>>>,
 }
 
 impl Drop for Running {
@@ -133,7 +135,8 @@ impl ProcessSubject {
     }
 }
 
-fn spawn(command: &ProcessCommand) -> Result<Running, SubjectError> {
+/// Starts the process with its three pipes.
+pub(crate) fn spawn(command: &ProcessCommand) -> Result<Running, SubjectError> {
     let mut cmd = Command::new(&command.program);
     cmd.args(&command.args)
         .stdin(Stdio::piped())
@@ -211,7 +214,12 @@ fn say_hello(
     *next_id += 1;
     let request = json!({"id": id, "op": "hello", "protocol": PROTOCOL_VERSION});
     let answer = exchange(running, &request, id, command.request_limit)?;
-    let fields = Fields::new(&answer, "hello answer").map_err(SubjectError::Protocol)?;
+    hello_from(&answer)
+}
+
+/// Reads an `ok` answer to `hello`: protocol 1, a `subject`, the capabilities.
+pub(crate) fn hello_from(answer: &Value) -> Result<Hello, SubjectError> {
+    let fields = Fields::new(answer, "hello answer").map_err(SubjectError::Protocol)?;
     let version = fields.integer("protocol").map_err(SubjectError::Protocol)?;
     if version != Some(PROTOCOL_VERSION as i64) {
         return Err(SubjectError::Protocol(format!(
@@ -243,6 +251,11 @@ fn exchange(
         .write_all(text.as_bytes())
         .and_then(|()| running.stdin.flush())
     {
+        // A process that wrote something and exited: what it wrote says more
+        // than the broken pipe.
+        if let Ok(Ok(line)) = running.lines.recv_timeout(Duration::from_millis(200)) {
+            return parse_response(&line, id);
+        }
         return Err(died(running, &format!("writing the request failed: {e}")));
     }
     let line = match running.lines.recv_timeout(limit) {
@@ -302,7 +315,9 @@ fn error_from(value: &Value) -> SubjectError {
     }
 }
 
-fn died(running: &mut Running, what: &str) -> SubjectError {
+/// A crash error for a process that stopped answering: `what`, its exit
+/// status (after a brief wait) and the tail of its stderr.
+pub(crate) fn died(running: &mut Running, what: &str) -> SubjectError {
     let status = running
         .child
         .wait_timeout_ms(200)
@@ -313,7 +328,12 @@ fn died(running: &mut Running, what: &str) -> SubjectError {
         .lock()
         .map(|t| String::from_utf8_lossy(t.make_contiguous_copy().as_slice()).into_owned())
         .unwrap_or_default();
-    SubjectError::Crashed(format!("{what} ({status}); stderr: {}", tail.trim()))
+    let tail = tail.trim();
+    if tail.is_empty() {
+        SubjectError::Crashed(format!("{what} ({status}); nothing on stderr"))
+    } else {
+        SubjectError::Crashed(format!("{what} ({status}); stderr: {tail}"))
+    }
 }
 
 trait WaitBriefly {
