@@ -1,6 +1,7 @@
 //! The `cookiecheck` command line.
 
 mod coverage_cmd;
+mod data_root;
 mod explain;
 mod explain_case;
 mod explore;

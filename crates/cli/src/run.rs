@@ -12,7 +12,7 @@ use clap::{Args, ValueEnum};
 use cookiecheck::differ::Outcome;
 use cookiecheck::expected::Listed;
 use cookiecheck::run::{run_subject_with, SubjectRun, SubjectSpec};
-use cookiecheck::vectors::{bundled_vectors_dir, Case};
+use cookiecheck::vectors::Case;
 use cookiecheck_adapters::process::{shim_names, start_shims, PROCESS_CASE_LIMIT};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -78,12 +78,11 @@ pub struct RunArgs {
     pub expected: Vec<Override>,
 }
 
-/// The repository root (the vectors' parent).
+/// Where the bundled subject files (`subjects/`) and shims (`shims/`) are:
+/// the checkout this binary was built from, or, outside one, the subject
+/// files built into the binary ([`crate::data_root`]).
 pub(crate) fn repo_root() -> PathBuf {
-    let vectors = bundled_vectors_dir();
-    vectors
-        .parent()
-        .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+    crate::data_root::data_root()
 }
 
 /// Runs the command; returns the exit code (0 clean, 1 departures or list problems).
@@ -212,7 +211,20 @@ fn bundled_subjects(
         .cloned()
         .collect();
     let mut notices: Vec<String> = unavailable.into_iter().map(|(_, why)| why).collect();
-    if wanted.is_empty() || !wanted_shims.is_empty() {
+    if !crate::data_root::has_shims(root) {
+        if !wanted_shims.is_empty() {
+            bail!(
+                "{} runs from a cookiecheck checkout (this binary has none beside it): \
+                 run it there, or start the shim with --shim 'CMD ARGS...'",
+                wanted_shims.join(", ")
+            );
+        }
+        notices.push(format!(
+            "skipped the process shims ({}): this binary runs outside a cookiecheck \
+             checkout; give any shim with --shim 'CMD ARGS...'",
+            shims.join(", ")
+        ));
+    } else if wanted.is_empty() || !wanted_shims.is_empty() {
         let (started, skipped) = start_shims(root, &wanted_shims);
         if !wanted_shims.is_empty() && !skipped.is_empty() {
             bail!("{}", skipped.join("\n"));

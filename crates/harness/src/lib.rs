@@ -14,6 +14,7 @@
 //! [`shim_check`] checks a process shim against the protocol itself.
 #![deny(missing_docs)]
 
+pub mod bundled;
 pub mod cookie_view;
 pub mod diagnose;
 pub mod differ;

@@ -9,10 +9,18 @@ use serde::Deserialize;
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 
-/// The `vectors/` folder of this repository, found from the crate's
-/// manifest directory at compile time (never from the working directory).
+/// The bundled vectors, built into the library (`crates/harness/vectors`
+/// is the repository's `vectors/`).
+static BUILT_IN: include_dir::Dir<'static> =
+    include_dir::include_dir!("$CARGO_MANIFEST_DIR/vectors");
+
+/// The bundled `vectors/` folder: the crate's source copy when it is on
+/// disk (in a checkout, the repository's `vectors/`), else the copy built
+/// into the library, unpacked ([`crate::bundled`]). Never found from the
+/// working directory.
 pub fn bundled_vectors_dir() -> PathBuf {
-    normalize(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../vectors"))
+    let source = normalize(&Path::new(env!("CARGO_MANIFEST_DIR")).join("vectors"));
+    crate::bundled::folder(&source, &BUILT_IN, "vectors")
 }
 
 /// Removes `.` and `a/..` components without touching the file system.
