@@ -158,11 +158,6 @@ func (s *shim) get(r *request) (map[string]any, *shimError) {
 	return map[string]any{"header": hex.EncodeToString([]byte(header))}, nil
 }
 
-func (s *shim) advance(*request) (map[string]any, *shimError) {
-	// The jar reads its own clock: nothing to move.
-	return map[string]any{}, nil
-}
-
 func unsupported(what string) func(*shim, *request) (map[string]any, *shimError) {
 	return func(*shim, *request) (map[string]any, *shimError) {
 		return nil, &shimError{"unsupported", what}
@@ -174,7 +169,7 @@ var ops = map[string]func(*shim, *request) (map[string]any, *shimError){
 	"reset":       (*shim).reset,
 	"set":         (*shim).set,
 	"get":         (*shim).get,
-	"advance":     (*shim).advance,
+	"advance":     unsupported("net/http/cookiejar reads its own clock (time.Now)"),
 	"end-session": unsupported("net/http/cookiejar has no end of session"),
 	"reload":      unsupported("net/http/cookiejar has no persistence"),
 	"cookies":     unsupported("net/http/cookiejar cannot list its cookies"),
