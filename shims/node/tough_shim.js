@@ -169,8 +169,9 @@ rl.on("line", (line) => {
     return;
   }
   if (msg.op === "quit") {
+    // Closing the interface leaves stdin open (and node running).
     rl.close();
-    return;
+    process.exit(0);
   }
   if (typeof msg.now === "number") virtualMs = msg.now * 1000;
   const op = ops[msg.op];
