@@ -29,7 +29,7 @@
 //!   handle with `CURLOPT_COOKIEFILE` + `"RELOAD"`.
 
 use crate::url_of::url_of;
-use cookiecheck::subject::{Capabilities, StoredCookie, Subject, SubjectError};
+use cookiecheck::subject::{Capabilities, Schemes, StoredCookie, Subject, SubjectError};
 use cookiecheck_model::{ProfileId, RequestContext, RequestUri, Time};
 use curl::easy::{Easy2, Handler, List, WriteError};
 use std::io::{Read, Write};
@@ -283,6 +283,9 @@ impl Subject for CurlJar {
             list_cookies: true,
             end_session: true,
             real_http: true,
+            // The bundled libcurl has no TLS backend and the local server
+            // speaks no WebSocket.
+            schemes: Schemes::HTTP,
             ..Capabilities::basic(ProfileId::Rfc6265)
         }
     }

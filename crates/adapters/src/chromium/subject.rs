@@ -37,7 +37,7 @@ use super::pool;
 use super::server::Seen;
 use super::session::{js_string, string_field, Live};
 use crate::url_of::url_of;
-use cookiecheck::subject::{Capabilities, StoredCookie, Subject, SubjectError};
+use cookiecheck::subject::{Capabilities, Schemes, StoredCookie, Subject, SubjectError};
 use cookiecheck_model::{Api, ProfileId, RequestContext, RequestUri, SameSite, SiteStatus, Time};
 use serde_json::{json, Value};
 use std::path::PathBuf;
@@ -163,6 +163,8 @@ impl Subject for ChromiumSubject {
             list_cookies: true,
             end_session: true,
             real_http: true,
+            // Navigations and fetches; the test server speaks no WebSocket.
+            schemes: Schemes::HTTP_HTTPS,
             ..Capabilities::basic(ProfileId::Rfc6265bis)
         }
     }

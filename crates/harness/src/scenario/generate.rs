@@ -8,7 +8,7 @@ use crate::strategies::lines::{line, names_public_suffix, LineConfig};
 use crate::strategies::timeline::{bounded_advance, time_step, TimeStep};
 use crate::strategies::urls;
 use crate::subject::Capabilities;
-use crate::subject::{has_line_break, mentions_same_site};
+use crate::subject::{has_line_break, mentions_same_site, scheme_of, Schemes};
 use crate::vectors::{Capability, DEFAULT_START};
 use cookiecheck_model::{Api, Profile, RequestContext, SiteStatus, Time};
 use proptest::prelude::*;
@@ -38,6 +38,8 @@ pub struct ScenarioConfig {
     /// Set-Cookie lines holding CR or LF in HTTP responses (not for
     /// subjects on real HTTP: [`Capabilities::real_http`]).
     pub line_breaks: bool,
+    /// The URL schemes requests are made on.
+    pub schemes: Schemes,
     /// The most events in one scenario (at least 1).
     pub max_events: usize,
 }
@@ -56,6 +58,7 @@ impl ScenarioConfig {
             limits: true,
             store: true,
             line_breaks: true,
+            schemes: Schemes::ALL,
             max_events: 12,
         }
     }
@@ -78,6 +81,7 @@ impl ScenarioConfig {
             limits: caps.limits,
             store: caps.list_cookies,
             line_breaks: !caps.real_http,
+            schemes: caps.schemes,
             max_events: 12,
         }
     }
@@ -92,6 +96,7 @@ impl ScenarioConfig {
         let mut events = Vec::new();
         for e in &scenario.events {
             let kept = match e {
+                Event::Set { url, .. } | Event::Get { url, .. } if !self.reaches(url) => None,
                 Event::Set {
                     url,
                     lines,
@@ -150,6 +155,11 @@ impl ScenarioConfig {
         })
     }
 
+    /// Whether a request on `url` is on one of [`ScenarioConfig::schemes`].
+    fn reaches(&self, url: &str) -> bool {
+        scheme_of(url).is_some_and(|s| self.schemes.allows(&s))
+    }
+
     fn admits_line(&self, line: &[u8]) -> bool {
         if !self.same_site_attribute && mentions_same_site(line) {
             return false;
@@ -201,7 +211,11 @@ fn on_the_clock(start: Time, events: Vec<Event>, spaced: bool) -> Vec<Event> {
 }
 
 /// One event before URLs are written: which host, which path.
-fn url_on(site: &Site, relations: Vec<Relation>) -> impl Strategy<Value = String> {
+fn url_on(
+    site: &Site,
+    relations: Vec<Relation>,
+    schemes: Schemes,
+) -> impl Strategy<Value = String> {
     let site = site.clone();
     let host = (proptest::sample::select(relations), 0u8..20).prop_flat_map(move |(rel, odd)| {
         if odd == 0 {
@@ -210,7 +224,7 @@ fn url_on(site: &Site, relations: Vec<Relation>) -> impl Strategy<Value = String
             hosts::related_host_as(&site, rel).boxed()
         }
     });
-    urls::request_url(host)
+    urls::request_url(host, schemes)
 }
 
 fn lines_for(config: &LineConfig, limits: bool) -> BoxedStrategy<Vec<Vec<u8>>> {
@@ -257,7 +271,7 @@ pub fn scenario(config: &ScenarioConfig) -> impl Strategy<Value = Scenario> {
         };
         let ctx = request_context(config.non_http, config.cross_site).boxed();
         let set = (
-            url_on(&site, relations.clone()),
+            url_on(&site, relations.clone(), config.schemes),
             lines_for(&line_config, config.limits),
             ctx.clone(),
         )
@@ -267,12 +281,13 @@ pub fn scenario(config: &ScenarioConfig) -> impl Strategy<Value = Scenario> {
                 ctx,
                 method: method.to_string(),
             });
-        let get =
-            (url_on(&site, relations.clone()), ctx).prop_map(|(url, (ctx, method))| Event::Get {
+        let get = (url_on(&site, relations.clone(), config.schemes), ctx).prop_map(
+            |(url, (ctx, method))| Event::Get {
                 url,
                 ctx,
                 method: method.to_string(),
-            });
+            },
+        );
         let mut others: Vec<BoxedStrategy<Event>> = Vec::new();
         if config.clock || config.end_session {
             others.push(
@@ -537,6 +552,41 @@ mod tests {
         };
         assert_eq!(lines, &vec![b"b=2".to_vec()]);
         assert_eq!(cut.events[1], set(script));
+    }
+
+    #[test]
+    fn scenarios_keep_to_the_schemes_a_subject_reaches() {
+        let caps = Capabilities {
+            schemes: Schemes::HTTP,
+            ..Capabilities::full(cookiecheck_model::ProfileId::Rfc6265)
+        };
+        let config = ScenarioConfig::for_capabilities(&caps);
+        let mut runner = TestRunner::deterministic();
+        runner
+            .run(&scenario(&config), |s| {
+                for e in &s.events {
+                    if let Event::Set { url, .. } | Event::Get { url, .. } = e {
+                        prop_assert!(url.starts_with("http://"), "{url} in\n{s}");
+                    }
+                }
+                Ok(())
+            })
+            .expect("only http URLs");
+        // Fuzzer-made scenarios lose the requests on other schemes.
+        let get = |url: &str| Event::Get {
+            url: url.into(),
+            ctx: RequestContext::default(),
+            method: "GET".into(),
+        };
+        let cut = config.restrict(&Scenario {
+            events: vec![
+                get("https://a.example/"),
+                get("http://a.example/"),
+                get("WSS://a.example/"),
+            ],
+            ..Scenario::default()
+        });
+        assert_eq!(cut.events, vec![get("http://a.example/")]);
     }
 
     #[test]

@@ -27,6 +27,7 @@ const FLAGS: &[&str] = &[
     "list-cookies",
     "end-session",
     "real-http",
+    "schemes",
 ];
 
 /// Why a request got no usable answer.

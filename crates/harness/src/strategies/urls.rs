@@ -1,5 +1,6 @@
 //! Request URLs.
 
+use crate::subject::Schemes;
 use proptest::prelude::*;
 
 /// A scheme the model accepts, shrinking towards `http`.
@@ -50,11 +51,31 @@ pub fn query() -> impl Strategy<Value = String> {
     ]
 }
 
-/// A request URL on `host` (as produced by [`super::hosts`]).
-pub fn request_url(host: impl Strategy<Value = String>) -> impl Strategy<Value = String> {
-    (scheme(), host, port(), path(), query()).prop_map(|(scheme, host, port, path, query)| {
-        format!("{scheme}://{host}{port}{path}{query}")
-    })
+/// A scheme among `schemes`, with [`scheme`]'s weights. With every scheme
+/// it is [`scheme`] itself, so a subject reaching all of them gets the same
+/// scenarios from a seed as before schemes were declared.
+pub fn scheme_among(schemes: Schemes) -> BoxedStrategy<&'static str> {
+    if schemes == Schemes::ALL {
+        return scheme().boxed();
+    }
+    let weighted: Vec<(u32, BoxedStrategy<&'static str>)> =
+        [("http", 6), ("https", 6), ("ws", 1), ("wss", 1)]
+            .into_iter()
+            .filter(|(s, _)| schemes.allows(s))
+            .map(|(s, w)| (w, Just(s).boxed()))
+            .collect();
+    proptest::strategy::Union::new_weighted(weighted).boxed()
+}
+
+/// A request URL on `host` (as produced by [`super::hosts`]), on one of
+/// `schemes`.
+pub fn request_url(
+    host: impl Strategy<Value = String>,
+    schemes: Schemes,
+) -> impl Strategy<Value = String> {
+    (scheme_among(schemes), host, port(), path(), query()).prop_map(
+        |(scheme, host, port, path, query)| format!("{scheme}://{host}{port}{path}{query}"),
+    )
 }
 
 #[cfg(test)]
@@ -62,16 +83,38 @@ mod tests {
     use super::*;
     use crate::strategies::hosts::host;
     use cookiecheck_model::RequestUri;
+    use proptest::strategy::ValueTree;
     use proptest::test_runner::TestRunner;
 
     #[test]
     fn every_url_is_one_the_model_accepts() {
         let mut runner = TestRunner::deterministic();
         runner
-            .run(&request_url(host()), |u| {
+            .run(&request_url(host(), Schemes::ALL), |u| {
                 prop_assert!(RequestUri::parse(&u).is_ok(), "{u}");
                 Ok(())
             })
             .expect("URLs parse");
+    }
+
+    #[test]
+    fn only_the_schemes_given_are_used() {
+        let mut runner = TestRunner::deterministic();
+        for (schemes, allowed) in [
+            (Schemes::HTTP, &["http"][..]),
+            (Schemes::HTTP_HTTPS, &["http", "https"][..]),
+        ] {
+            let mut seen = std::collections::BTreeSet::new();
+            for _ in 0..200 {
+                let u = request_url(host(), schemes)
+                    .new_tree(&mut runner)
+                    .expect("a value")
+                    .current();
+                let scheme = u.split("://").next().unwrap_or_default().to_string();
+                assert!(allowed.contains(&scheme.as_str()), "{u}");
+                seen.insert(scheme);
+            }
+            assert_eq!(seen.len(), allowed.len(), "{seen:?}");
+        }
     }
 }

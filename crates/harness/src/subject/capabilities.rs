@@ -39,6 +39,86 @@ pub struct Capabilities {
     /// lacks. In-process jars and shims receive each line as octets and
     /// keep being tested with CR and LF.
     pub real_http: bool,
+    /// The URL schemes requests can be made on: a case with a step on
+    /// another one needs it ([`Need::Https`], [`Need::Ws`], [`Need::Wss`]),
+    /// and generated scenarios use only these.
+    pub schemes: Schemes,
+}
+
+/// The request URL schemes a subject can reach (those the model accepts).
+/// `http` is always reachable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Schemes {
+    /// `https` URLs.
+    pub https: bool,
+    /// `ws` URLs (a WebSocket handshake).
+    pub ws: bool,
+    /// `wss` URLs.
+    pub wss: bool,
+}
+
+impl Schemes {
+    /// Every scheme the model accepts.
+    pub const ALL: Schemes = Schemes {
+        https: true,
+        ws: true,
+        wss: true,
+    };
+    /// `http` alone.
+    pub const HTTP: Schemes = Schemes {
+        https: false,
+        ws: false,
+        wss: false,
+    };
+    /// `http` and `https` (a browser driven by navigations).
+    pub const HTTP_HTTPS: Schemes = Schemes {
+        https: true,
+        ws: false,
+        wss: false,
+    };
+
+    /// Whether a URL with this scheme (lower case) can be reached.
+    pub fn allows(&self, scheme: &str) -> bool {
+        match scheme {
+            "http" => true,
+            "https" => self.https,
+            "ws" => self.ws,
+            "wss" => self.wss,
+            _ => false,
+        }
+    }
+
+    /// The names of the reachable schemes, `http` first.
+    pub fn names(&self) -> Vec<&'static str> {
+        ["http", "https", "ws", "wss"]
+            .into_iter()
+            .filter(|s| self.allows(s))
+            .collect()
+    }
+
+    /// The schemes named (`http` need not be): an unknown name is an error.
+    pub fn from_names<'a>(names: impl IntoIterator<Item = &'a str>) -> Result<Schemes, String> {
+        let mut out = Schemes::HTTP;
+        for n in names {
+            match n {
+                "http" => {}
+                "https" => out.https = true,
+                "ws" => out.ws = true,
+                "wss" => out.wss = true,
+                other => {
+                    return Err(format!(
+                        "unknown scheme `{other}` (known: http, https, ws, wss)"
+                    ))
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// The scheme of a URL as written (`HTTPS://x` is `https`), when it has one.
+pub fn scheme_of(url: &str) -> Option<String> {
+    url.split_once("://").map(|(s, _)| s.to_ascii_lowercase())
 }
 
 impl Capabilities {
@@ -57,6 +137,7 @@ impl Capabilities {
             list_cookies: false,
             end_session: false,
             real_http: false,
+            schemes: Schemes::ALL,
         }
     }
 
@@ -98,6 +179,9 @@ impl Capabilities {
             Need::ListCookies => self.list_cookies,
             Need::LineBreaks => !self.real_http,
             Need::SetCookieLine => true,
+            Need::Https => self.schemes.https,
+            Need::Ws => self.schemes.ws,
+            Need::Wss => self.schemes.wss,
         }
     }
 
@@ -146,6 +230,12 @@ pub enum Need {
     LineBreaks,
     /// At least one Set-Cookie line (what a parser-only subject compares).
     SetCookieLine,
+    /// A request on an `https` URL.
+    Https,
+    /// A request on a `ws` URL.
+    Ws,
+    /// A request on a `wss` URL.
+    Wss,
 }
 
 impl Need {
@@ -162,6 +252,9 @@ impl Need {
             Need::ListCookies => "list-cookies",
             Need::LineBreaks => "a Set-Cookie line with CR or LF (not one HTTP header field)",
             Need::SetCookieLine => "a Set-Cookie line to parse",
+            Need::Https => "https URLs",
+            Need::Ws => "ws URLs",
+            Need::Wss => "wss URLs",
         }
     }
 }
@@ -198,6 +291,8 @@ impl fmt::Display for Need {
 /// - **list-cookies**: a `store` step *and no `get` step*; otherwise a
 ///   subject that cannot list its cookies runs the case and the differ
 ///   compares only the `get` steps.
+/// - **https, ws, wss URLs**: a `set` or `get` step on a URL of that scheme
+///   ([`Capabilities::schemes`]).
 pub fn needs(case: &Case, profile: &Profile) -> Vec<Need> {
     let mut needs = Vec::new();
     let mut push = |n: Need| {
@@ -213,7 +308,10 @@ pub fn needs(case: &Case, profile: &Profile) -> Vec<Need> {
     for step in &case.steps {
         match step {
             Step::Advance(_) => push(Need::Clock),
-            Step::Set { ctx, lines, .. } => {
+            Step::Set {
+                ctx, lines, url, ..
+            } => {
+                push_scheme(url.scheme(), &mut push);
                 if ctx.api == Api::NonHttp {
                     push(Need::NonHttp);
                 } else if lines.iter().any(|l| has_line_break(l)) {
@@ -226,7 +324,8 @@ pub fn needs(case: &Case, profile: &Profile) -> Vec<Need> {
                     push(Need::SameSite);
                 }
             }
-            Step::Get { ctx, .. } => {
+            Step::Get { ctx, url, .. } => {
+                push_scheme(url.scheme(), &mut push);
                 has_get = true;
                 if ctx.api == Api::NonHttp {
                     push(Need::NonHttp);
@@ -254,6 +353,16 @@ pub fn needs(case: &Case, profile: &Profile) -> Vec<Need> {
     }
     needs.sort();
     needs
+}
+
+/// The need of a request on a URL of `scheme` (none for `http`).
+fn push_scheme(scheme: &str, push: &mut impl FnMut(Need)) {
+    match scheme {
+        "https" => push(Need::Https),
+        "ws" => push(Need::Ws),
+        "wss" => push(Need::Wss),
+        _ => {}
+    }
 }
 
 /// What `case` needs from a parser-only subject: only a line to parse.
@@ -326,5 +435,37 @@ mod tests {
         assert!(!real.has(Need::LineBreaks));
         assert!(Capabilities::basic(ProfileId::Rfc6265).has(Need::LineBreaks));
         assert!(Capabilities::full(ProfileId::Rfc6265).has(Need::LineBreaks));
+    }
+
+    #[test]
+    fn a_request_on_a_scheme_needs_it() {
+        let on = |url: &str| Scenario {
+            events: vec![Event::Get {
+                url: url.into(),
+                ctx: RequestContext::default(),
+                method: "GET".into(),
+            }],
+            ..Scenario::default()
+        };
+        let profile = Profile::for_id(ProfileId::Rfc6265);
+        let needed = |s: Scenario| {
+            let case = s
+                .to_case("explore/x/y", &[ProfileId::Rfc6265])
+                .expect("a case");
+            needs(&case, &profile)
+        };
+        assert_eq!(needed(on("http://a.example/")), vec![]);
+        assert_eq!(needed(on("HTTPS://a.example/")), vec![Need::Https]);
+        assert_eq!(needed(on("ws://a.example/")), vec![Need::Ws]);
+        assert_eq!(needed(on("wss://a.example/")), vec![Need::Wss]);
+        let http_only = Capabilities {
+            schemes: Schemes::HTTP,
+            ..Capabilities::basic(ProfileId::Rfc6265)
+        };
+        assert!(!http_only.has(Need::Https) && !http_only.has(Need::Ws));
+        assert!(Capabilities::basic(ProfileId::Rfc6265).has(Need::Wss));
+        assert_eq!(Schemes::from_names(["https"]), Ok(Schemes::HTTP_HTTPS));
+        assert!(Schemes::from_names(["ftp"]).is_err());
+        assert_eq!(Schemes::HTTP_HTTPS.names(), ["http", "https"]);
     }
 }

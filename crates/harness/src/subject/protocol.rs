@@ -4,7 +4,7 @@
 //!
 //! Octets travel as lower-case hex strings; everything else is plain JSON.
 
-use super::capabilities::Capabilities;
+use super::capabilities::{Capabilities, Schemes};
 use super::views::{ParsedCookie, StoredCookie};
 use cookiecheck_model::{Api, ProfileId, RequestContext, SameSite, SiteStatus, Time};
 use serde_json::{json, Map, Value};
@@ -94,6 +94,7 @@ pub fn capabilities_json(c: &Capabilities) -> Value {
         "list-cookies": c.list_cookies,
         "end-session": c.end_session,
         "real-http": c.real_http,
+        "schemes": c.schemes.names(),
     })
 }
 
@@ -124,6 +125,25 @@ pub fn capabilities_from_json(v: &Value) -> Result<Capabilities, String> {
         list_cookies: flag("list-cookies")?,
         end_session: flag("end-session")?,
         real_http: flag("real-http")?,
+        schemes: match obj.get("schemes") {
+            None | Some(Value::Null) => Schemes::ALL,
+            Some(Value::Array(items)) => {
+                let names: Result<Vec<&str>, String> = items
+                    .iter()
+                    .map(|v| {
+                        v.as_str().ok_or_else(|| {
+                            format!("`capabilities.schemes` holds {v}, not a string")
+                        })
+                    })
+                    .collect();
+                Schemes::from_names(names?).map_err(|e| format!("`capabilities.schemes`: {e}"))?
+            }
+            Some(other) => {
+                return Err(format!(
+                    "`capabilities.schemes` is {other}, not an array of scheme names"
+                ))
+            }
+        },
     })
 }
 
