@@ -335,6 +335,7 @@ fn domain_variant(
         || !(profile.has(NonAsciiDomainToALabel)
             || profile.has(IpDomainHostOnly)
             || profile.has(IpDomainRejected)
+            || profile.has(DotlessDomainRejected)
             || profile.has(IpSuffixDomainMatch)
             || profile.has(PublicSuffixHostRejected)
             || profile.has(PublicSuffixNoDefaultRule))
@@ -355,6 +356,15 @@ fn domain_variant(
             ..p.clone()
         };
         return Some(cookie_domain(profile, uri, &converted));
+    }
+    // Steps 9-10 (6265 steps 5-6), dotless-domain-rejected: a Domain with
+    // no dot before its last octet, other than `localhost`, is refused
+    // before any match (IP-address Domains with dots go on).
+    if profile.has(DotlessDomainRejected)
+        && !attribute.eq_ignore_ascii_case(b"localhost")
+        && !attribute[..attribute.len() - 1].contains(&b'.')
+    {
+        return Some(Err(Rule::ByVariant(DotlessDomainRejected)));
     }
     let domain = std::str::from_utf8(attribute).ok()?;
     // ip-domain-rejected: a Domain attribute that is an IP address.

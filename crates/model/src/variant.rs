@@ -546,6 +546,15 @@ catalogue! {
         bases: BOTH, permitted: NONE,
         witness: "domain/ip/ipv4-domain-equal-to-host",
     },
+    /// A Domain without an inner dot, other than `localhost`, ignores the cookie.
+    DotlessDomainRejected {
+        id: "dotless-domain-rejected",
+        cites: "rfc6265:5.3/5",
+        citation: "RFC 6265 §5.3 steps 5-6, RFC 6265bis §5.7 steps 9-10",
+        summary: "a Domain attribute with no dot before its last character, other than `localhost`, ignores the cookie (a guard against top-level domains in place of a public suffix list)",
+        bases: BOTH, permitted: NONE,
+        witness: "domain/domain-attribute/single-label-domain-equal-to-host",
+    },
     /// IP addresses domain-match by string suffix.
     IpSuffixDomainMatch {
         id: "ip-suffix-domain-match",
