@@ -34,6 +34,11 @@ pub struct ExploreArgs {
     /// The most shrinking steps per distinct finding.
     #[arg(long, default_value_t = 2_000)]
     pub shrink_limit: usize,
+    /// The most wall time spent shrinking one distinct finding, in seconds
+    /// (a slow subject cannot make a campaign run for hours; a finding cut
+    /// short keeps the smallest witness found so far).
+    #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
+    pub shrink_seconds: f64,
     /// Worker threads (default: one per core).
     #[arg(long)]
     pub threads: Option<usize>,
@@ -56,6 +61,13 @@ pub fn explore_cmd(args: &ExploreArgs) -> Result<u8> {
     }
     let mut config = ExploreConfig::new(&spec, args.seed, args.cases);
     config.shrink_limit = args.shrink_limit;
+    config.shrink_budget =
+        std::time::Duration::try_from_secs_f64(args.shrink_seconds).map_err(|_| {
+            anyhow::anyhow!(
+                "--shrink-seconds {}: give a number of seconds",
+                args.shrink_seconds
+            )
+        })?;
     config.known = spec.expected.clone();
     let command = format!(
         "cookiecheck explore {} --seed {} --cases {}",

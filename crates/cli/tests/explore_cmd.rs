@@ -108,3 +108,50 @@ fn minimize_says_when_a_failure_does_not_reproduce() {
         .code(1)
         .stderr(predicate::str::contains("does not reproduce"));
 }
+
+/// `--shrink-seconds` bounds the shrinking of each finding: with no time at
+/// all, every witness keeps its original size; a negative budget is a usage
+/// error.
+#[test]
+fn the_shrink_budget_bounds_each_finding() {
+    let out = tempfile::tempdir().expect("a temp dir");
+    let output = cookiecheck()
+        .args([
+            "explore",
+            "--subject",
+            "cookie",
+            "--cases",
+            "300",
+            "--seed",
+            "5",
+        ])
+        .args(["--shrink-seconds", "0", "--out"])
+        .arg(out.path())
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let shrunk: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.contains("shrunk from"))
+        .collect();
+    assert!(!shrunk.is_empty(), "{stdout}");
+    for line in shrunk {
+        let (_, sizes) = line.split_once("shrunk from ").expect("sizes");
+        let mut words = sizes.split_whitespace();
+        let from = words.next();
+        let to = words.nth(1);
+        assert_eq!(from, to, "{line}");
+    }
+    cookiecheck()
+        .args([
+            "explore",
+            "--subject",
+            "cookie",
+            "--cases",
+            "10",
+            "--shrink-seconds=-1",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--shrink-seconds"));
+}
