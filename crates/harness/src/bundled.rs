@@ -88,28 +88,22 @@ fn relative<'a>(path: &'a Path, parent: &Path) -> &'a Path {
     path.strip_prefix(parent).unwrap_or(path)
 }
 
-/// FNV-1a over every file's path and contents, in the tree's order.
+/// A hash of every file's path and contents (std's hasher: stable for one
+/// build of the binary, which is all a folder name needs).
 fn content_hash(dir: &Dir<'_>) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut eat = |bytes: &[u8]| {
-        for b in bytes {
-            hash ^= u64::from(*b);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-        hash ^= 0xff;
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    };
-    fn walk(dir: &Dir<'_>, eat: &mut dyn FnMut(&[u8])) {
+    use std::hash::{Hash, Hasher};
+    fn walk(dir: &Dir<'_>, h: &mut std::hash::DefaultHasher) {
         for file in dir.files() {
-            eat(file.path().to_string_lossy().as_bytes());
-            eat(file.contents());
+            file.path().hash(h);
+            file.contents().hash(h);
         }
         for sub in dir.dirs() {
-            walk(sub, eat);
+            walk(sub, h);
         }
     }
-    walk(dir, &mut eat);
-    hash
+    let mut h = std::hash::DefaultHasher::new();
+    walk(dir, &mut h);
+    h.finish()
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use crate::strategies::lines::{line, names_public_suffix, LineConfig};
 use crate::strategies::timeline::{bounded_advance, time_step, TimeStep};
 use crate::strategies::urls;
 use crate::subject::Capabilities;
-use crate::subject::{has_line_break, mentions_same_site, scheme_of, Schemes};
+use crate::subject::{has_line_break, mentions_same_site, Schemes};
 use crate::vectors::{Capability, DEFAULT_START};
 use cookiecheck_model::{Api, Profile, RequestContext, SiteStatus, Time};
 use proptest::prelude::*;
@@ -96,7 +96,11 @@ impl ScenarioConfig {
         let mut events = Vec::new();
         for e in &scenario.events {
             let kept = match e {
-                Event::Set { url, .. } | Event::Get { url, .. } if !self.reaches(url) => None,
+                Event::Set { url, .. } | Event::Get { url, .. }
+                    if !self.schemes.allows_url(url) =>
+                {
+                    None
+                }
                 Event::Set {
                     url,
                     lines,
@@ -153,11 +157,6 @@ impl ScenarioConfig {
             top_level: true,
             ..*ctx
         })
-    }
-
-    /// Whether a request on `url` is on one of [`ScenarioConfig::schemes`].
-    fn reaches(&self, url: &str) -> bool {
-        scheme_of(url).is_some_and(|s| self.schemes.allows(&s))
     }
 
     fn admits_line(&self, line: &[u8]) -> bool {

@@ -14,21 +14,6 @@ const URL: &str = "http://shim-check.example.com/";
 const LINE: &str = "cookiecheck=1; Path=/";
 /// The virtual time of every request (2024-01-01T00:00:00Z).
 const NOW: i64 = 1_704_067_200;
-/// The capability flags docs/protocol.md defines.
-const FLAGS: &[&str] = &[
-    "profile",
-    "clock",
-    "parser-only",
-    "non-http",
-    "same-site",
-    "public-suffix",
-    "limits",
-    "cookies-txt",
-    "list-cookies",
-    "end-session",
-    "real-http",
-    "schemes",
-];
 
 /// Why a request got no usable answer.
 enum Problem {
@@ -215,18 +200,15 @@ impl Checker {
     /// `hello`) when the last ended.
     fn ask(&mut self, request: Value) -> Exchange {
         let limit = self.limit();
-        let mut wire = match self.wire.take() {
-            Some(w) => w,
-            None => match self.restart() {
-                Ok(w) => w,
-                Err(msg) => {
-                    return Exchange {
-                        request: request.to_string(),
-                        reply: None,
-                        result: Err(Problem::Broken(msg)),
-                    }
+        let mut wire = match self.running() {
+            Ok(w) => w,
+            Err(msg) => {
+                return Exchange {
+                    request: request.to_string(),
+                    reply: None,
+                    result: Err(Problem::Broken(msg)),
                 }
-            },
+            }
         };
         let ex = self.ask_raw(&mut wire, request, limit);
         if matches!(ex.result, Err(Problem::Broken(_))) {
@@ -235,6 +217,14 @@ impl Checker {
             self.wire = Some(wire);
         }
         ex
+    }
+
+    /// The running process, or a new one when the last ended.
+    fn running(&mut self) -> Result<Wire, String> {
+        match self.wire.take() {
+            Some(w) => Ok(w),
+            None => self.restart(),
+        }
     }
 
     /// A new process after the last one ended; its hello must be the first one's.
@@ -296,12 +286,15 @@ impl Checker {
                 false
             }
             Ok(h) => {
+                // The flags the protocol defines: the keys the harness writes.
+                let known_flags = protocol::capabilities_json(&h.capabilities);
+                let known_flags = known_flags.as_object().cloned().unwrap_or_default();
                 let unknown: Vec<String> = value
                     .get("capabilities")
                     .and_then(Value::as_object)
                     .map(|o| {
                         o.keys()
-                            .filter(|k| !FLAGS.contains(&k.as_str()))
+                            .filter(|k| !known_flags.contains_key(k.as_str()))
                             .cloned()
                             .collect()
                     })
@@ -310,7 +303,7 @@ impl Checker {
                     "subject `{}`, protocol {PROTOCOL_VERSION}, profile {}; claims: {}",
                     h.name,
                     h.capabilities.profile.name(),
-                    claimed(&h.capabilities)
+                    claims(&h.capabilities)
                 );
                 if unknown.is_empty() {
                     self.record("hello", Verdict::Pass, summary, None);
@@ -438,20 +431,11 @@ impl Checker {
     }
 
     fn check_parser_only(&mut self) {
-        for (name, request) in [
-            (
-                "set",
-                json!({"op": "set", "url": URL, "lines": [protocol::to_hex(LINE.as_bytes())],
-                       "context": context("http"), "now": NOW}),
-            ),
-            (
-                "get",
-                json!({"op": "get", "url": URL, "context": context("http"), "now": NOW}),
-            ),
-        ] {
-            let ex = self.ask(request);
-            self.unclaimed(name, "a jar (it claims `parser-only`)", &ex);
-        }
+        let what = "a jar (it claims `parser-only`)";
+        let ex = self.set(LINE, "http");
+        self.unclaimed("set", what, &ex);
+        let ex = self.get("http");
+        self.unclaimed("get", what, &ex);
     }
 
     /// Each optional op: claimed, it must work; not claimed, it must answer
@@ -590,15 +574,12 @@ impl Checker {
     /// A line that is not JSON: the harness never sends one, so every
     /// outcome but a crash of the check itself is at most a warning.
     fn check_not_json(&mut self) {
-        let mut wire = match self.wire.take() {
-            Some(w) => w,
-            None => match self.restart() {
-                Ok(w) => w,
-                Err(msg) => {
-                    self.record("not-json", Verdict::Skip, msg, None);
-                    return;
-                }
-            },
+        let mut wire = match self.running() {
+            Ok(w) => w,
+            Err(msg) => {
+                self.record("not-json", Verdict::Skip, msg, None);
+                return;
+            }
         };
         let request = "this is not JSON".to_string();
         let wait = self.limit().min(Duration::from_secs(2));
@@ -824,20 +805,8 @@ fn judge_parse(v: &Value) -> (Verdict, String) {
     }
 }
 
-fn claimed(c: &Capabilities) -> String {
-    let flags = [
-        ("clock", c.clock),
-        ("parser-only", c.parser_only),
-        ("non-http", c.non_http),
-        ("same-site", c.same_site),
-        ("public-suffix", c.public_suffix),
-        ("limits", c.limits),
-        ("cookies-txt", c.cookies_txt),
-        ("list-cookies", c.list_cookies),
-        ("end-session", c.end_session),
-        ("real-http", c.real_http),
-    ];
-    let on: Vec<&str> = flags.iter().filter(|(_, b)| *b).map(|(n, _)| *n).collect();
+fn claims(c: &Capabilities) -> String {
+    let on = c.names();
     if on.is_empty() {
         "nothing beyond set and get".into()
     } else {

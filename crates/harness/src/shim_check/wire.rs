@@ -84,9 +84,7 @@ impl Wire {
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
             let line = match self.running.lines.recv_timeout(left) {
-                Ok(Ok(bytes)) => String::from_utf8_lossy(&bytes)
-                    .trim_end_matches(['\r', '\n'])
-                    .to_string(),
+                Ok(Ok(bytes)) => text_of(&bytes),
                 Ok(Err(e)) => return self.died(&format!("reading stdout failed: {e}"), noise),
                 Err(_) if unsent.is_some() => {
                     let what = unsent.as_deref().unwrap_or("writing the request failed");
@@ -127,20 +125,15 @@ impl Wire {
             .lines
             .recv_timeout(deadline.saturating_duration_since(Instant::now()))
         {
-            lines.push(
-                String::from_utf8_lossy(&bytes)
-                    .trim_end_matches(['\r', '\n'])
-                    .to_string(),
-            );
+            lines.push(text_of(&bytes));
         }
         lines
     }
 
     /// Writes `quit` and waits up to `wait` for the process to exit.
     pub fn quit(&mut self, wait: Duration) -> bool {
-        if self.send(r#"{"id":0,"op":"quit"}"#).is_err() {
-            return self.exited(wait);
-        }
+        // A process that is gone already has exited: no need to know.
+        let _ = self.send(r#"{"id":0,"op":"quit"}"#);
         self.exited(wait)
     }
 
@@ -190,4 +183,11 @@ impl Wire {
             noise,
         }
     }
+}
+
+/// A line as read, without its line end (invalid UTF-8 shown replaced).
+fn text_of(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes)
+        .trim_end_matches(['\r', '\n'])
+        .to_string()
 }

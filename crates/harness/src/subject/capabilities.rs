@@ -88,6 +88,17 @@ impl Schemes {
         }
     }
 
+    /// Whether a request on `url` (as written: `HTTPS://x` is https) can be
+    /// reached. No allocation: fuzzer-made scenarios pass here.
+    pub fn allows_url(&self, url: &str) -> bool {
+        let Some((scheme, _)) = url.split_once("://") else {
+            return false;
+        };
+        ["http", "https", "ws", "wss"]
+            .into_iter()
+            .any(|s| scheme.eq_ignore_ascii_case(s) && self.allows(s))
+    }
+
     /// The names of the reachable schemes, `http` first.
     pub fn names(&self) -> Vec<&'static str> {
         ["http", "https", "ws", "wss"]
@@ -114,11 +125,6 @@ impl Schemes {
         }
         Ok(out)
     }
-}
-
-/// The scheme of a URL as written (`HTTPS://x` is `https`), when it has one.
-pub fn scheme_of(url: &str) -> Option<String> {
-    url.split_once("://").map(|(s, _)| s.to_ascii_lowercase())
 }
 
 impl Capabilities {
@@ -399,6 +405,14 @@ mod tests {
     use crate::scenario::{Event, Scenario};
     use cookiecheck_model::RequestContext;
 
+    /// What a scenario's case needs under RFC 6265.
+    fn needs_of(s: Scenario) -> Vec<Need> {
+        let case = s
+            .to_case("explore/x/y", &[ProfileId::Rfc6265])
+            .expect("a case");
+        needs(&case, &Profile::for_id(ProfileId::Rfc6265))
+    }
+
     #[test]
     fn a_line_break_in_an_http_line_is_what_real_http_lacks() {
         let set = |api: Api, line: &[u8]| Scenario {
@@ -413,18 +427,11 @@ mod tests {
             }],
             ..Scenario::default()
         };
-        let profile = Profile::for_id(ProfileId::Rfc6265);
-        let needed = |s: Scenario| {
-            let case = s
-                .to_case("explore/x/y", &[ProfileId::Rfc6265])
-                .expect("a case");
-            needs(&case, &profile)
-        };
-        assert_eq!(needed(set(Api::Http, b"b=2\r")), vec![Need::LineBreaks]);
-        assert_eq!(needed(set(Api::Http, b"b=\n2")), vec![Need::LineBreaks]);
-        assert_eq!(needed(set(Api::Http, b"b=2")), vec![]);
+        assert_eq!(needs_of(set(Api::Http, b"b=2\r")), vec![Need::LineBreaks]);
+        assert_eq!(needs_of(set(Api::Http, b"b=\n2")), vec![Need::LineBreaks]);
+        assert_eq!(needs_of(set(Api::Http, b"b=2")), vec![]);
         assert_eq!(
-            needed(set(Api::NonHttp, b"b=2\r")),
+            needs_of(set(Api::NonHttp, b"b=2\r")),
             vec![Need::NonHttp],
             "a document.cookie write is a string"
         );
@@ -447,17 +454,10 @@ mod tests {
             }],
             ..Scenario::default()
         };
-        let profile = Profile::for_id(ProfileId::Rfc6265);
-        let needed = |s: Scenario| {
-            let case = s
-                .to_case("explore/x/y", &[ProfileId::Rfc6265])
-                .expect("a case");
-            needs(&case, &profile)
-        };
-        assert_eq!(needed(on("http://a.example/")), vec![]);
-        assert_eq!(needed(on("HTTPS://a.example/")), vec![Need::Https]);
-        assert_eq!(needed(on("ws://a.example/")), vec![Need::Ws]);
-        assert_eq!(needed(on("wss://a.example/")), vec![Need::Wss]);
+        assert_eq!(needs_of(on("http://a.example/")), vec![]);
+        assert_eq!(needs_of(on("HTTPS://a.example/")), vec![Need::Https]);
+        assert_eq!(needs_of(on("ws://a.example/")), vec![Need::Ws]);
+        assert_eq!(needs_of(on("wss://a.example/")), vec![Need::Wss]);
         let http_only = Capabilities {
             schemes: Schemes::HTTP,
             ..Capabilities::basic(ProfileId::Rfc6265)
@@ -467,5 +467,8 @@ mod tests {
         assert_eq!(Schemes::from_names(["https"]), Ok(Schemes::HTTP_HTTPS));
         assert!(Schemes::from_names(["ftp"]).is_err());
         assert_eq!(Schemes::HTTP_HTTPS.names(), ["http", "https"]);
+        assert!(Schemes::HTTP.allows_url("HTTP://a.example/"));
+        assert!(!Schemes::HTTP.allows_url("Https://a.example/"));
+        assert!(!Schemes::ALL.allows_url("ftp://a.example/"));
     }
 }

@@ -15,7 +15,7 @@ mod traits;
 mod views;
 
 pub use capabilities::{
-    has_line_break, mentions_same_site, needs, parser_needs, scheme_of, Capabilities, Need, Schemes,
+    has_line_break, mentions_same_site, needs, parser_needs, Capabilities, Need, Schemes,
 };
 pub use error::SubjectError;
 pub use isolate::{Isolated, Isolation, DEFAULT_CASE_LIMIT};
